@@ -1,0 +1,11 @@
+export { prisma } from "./prisma.ts";
+export { PrismaAdapterConfigurationError } from "./configuration-error.ts";
+export { toSafeNumber } from "./rows.ts";
+export type {
+	CustomModelOptions,
+	DefaultModeOptions,
+	LegacyModelNames,
+	ModelName,
+	PrismaClientLike,
+	RelationField
+} from "./client-types.ts";

@@ -1,0 +1,136 @@
+import type { Adapter, InitializeAdapter } from "lucia";
+import { createLuciaAdapter, type AdapterModels, type BoundModel, type ModelDelegate, type TransactionalClient } from "./adapter.ts";
+import type { CustomModelOptions, DefaultModeOptions, LegacyModelNames, ModelName, PrismaClientLike } from "./client-types.ts";
+import { PrismaAdapterConfigurationError } from "./configuration-error.ts";
+import {
+	describe,
+	inferUserRelation,
+	readRuntimeModels,
+	resolveModel,
+	resolveUserRelation,
+	type LuciaTable,
+	type ModelInfo,
+	type RuntimeModel
+} from "./data-model.ts";
+
+const defaultModelNames = { user: "user", session: "session", key: "key" } as const;
+const defaultUserRelationKey = "user";
+
+/**
+ * The Lucia v2 adapter for Prisma, in default mode: the schema has models `User`, `Session`
+ * and `Key` as in the reference schema (extra attribute columns are fine).
+ */
+export function prisma<Client extends PrismaClientLike>(options: DefaultModeOptions<Client>): InitializeAdapter<Adapter>;
+/** The Lucia v2 adapter for Prisma, with the model names and the user relation of your schema. */
+export function prisma<Client extends PrismaClientLike, Session extends ModelName<Client>>(
+	options: CustomModelOptions<Client, Session>
+): InitializeAdapter<Adapter>;
+/** The call form of `@lucia-auth/adapter-prisma` 3.0.x, kept so existing apps switch without edits. */
+export function prisma<Client extends PrismaClientLike>(
+	client: Client,
+	modelNames?: LegacyModelNames<Client>
+): InitializeAdapter<Adapter>;
+export function prisma(first: unknown, legacyModelNames?: unknown): InitializeAdapter<Adapter> {
+	const { client, modelNames, userRelationKey } = normaliseArguments(first, legacyModelNames);
+	const models = bindModels(client, modelNames, userRelationKey);
+	return (LuciaError) => createLuciaAdapter(client, models, LuciaError);
+}
+
+interface NormalisedOptions {
+	client: TransactionalClient & object;
+	modelNames: { user: unknown; key: unknown; session: unknown };
+	/** `undefined` in the 3.0.x form: taken from the schema. */
+	userRelationKey: unknown;
+}
+
+function isClient(value: unknown): value is TransactionalClient & object {
+	return typeof value === "object" && value !== null && typeof Reflect.get(value, "$transaction") === "function";
+}
+
+function normaliseArguments(first: unknown, legacyModelNames: unknown): NormalisedOptions {
+	if (isClient(first)) {
+		if (legacyModelNames === undefined) return { client: first, modelNames: defaultModelNames, userRelationKey: undefined };
+		if (typeof legacyModelNames !== "object" || legacyModelNames === null) {
+			throw new PrismaAdapterConfigurationError(
+				`prisma(client, modelNames): modelNames must be an object { user, session, key }; received ${describe(legacyModelNames)}.`
+			);
+		}
+		const { user, session, key } = legacyModelNames as Record<string, unknown>;
+		return { client: first, modelNames: { user, session, key }, userRelationKey: undefined };
+	}
+	if (typeof first !== "object" || first === null) {
+		throw new PrismaAdapterConfigurationError(
+			`prisma() takes an options object, { client, mode: "default" } or { client, modelNames, userRelationKey }; received ${describe(first)}.`
+		);
+	}
+	const options = first as Record<string, unknown>;
+	const client = options["client"];
+	if (!isClient(client)) {
+		throw new PrismaAdapterConfigurationError(
+			`prisma(): options.client must be a PrismaClient instance (new PrismaClient(...)); received ${describe(client)}.`
+		);
+	}
+	if ("mode" in options) {
+		if (options["mode"] !== "default") {
+			throw new PrismaAdapterConfigurationError(
+				`prisma(): mode must be "default"; received ${describe(options["mode"])}. To use other model names, leave out mode and pass modelNames and userRelationKey.`
+			);
+		}
+		if ("modelNames" in options || "userRelationKey" in options) {
+			throw new PrismaAdapterConfigurationError(
+				`prisma(): mode "default" uses the models user, session and key with the relation "user"; remove modelNames and userRelationKey, or remove mode to use your own names.`
+			);
+		}
+		return { client, modelNames: defaultModelNames, userRelationKey: defaultUserRelationKey };
+	}
+	const modelNames = options["modelNames"];
+	if (typeof modelNames !== "object" || modelNames === null) {
+		throw new PrismaAdapterConfigurationError(
+			`prisma(): pass either mode: "default" or modelNames: { user, key, session } with userRelationKey; modelNames is ${describe(modelNames)}.`
+		);
+	}
+	const { user, session, key } = modelNames as Record<string, unknown>;
+	return { client, modelNames: { user, session, key }, userRelationKey: options["userRelationKey"] };
+}
+
+function delegateOf(client: object, info: ModelInfo): ModelDelegate {
+	const delegate: unknown = Reflect.get(client, info.delegateName);
+	if (typeof delegate !== "object" || delegate === null || typeof Reflect.get(delegate, "createMany") !== "function") {
+		throw new PrismaAdapterConfigurationError(
+			`The Prisma client has no usable delegate "${info.delegateName}" for model ${info.modelName}. Regenerate the client (prisma generate) after changing the schema.`
+		);
+	}
+	return delegate as ModelDelegate;
+}
+
+/** Without a data model (an unusual client), trust the names and only check the delegates exist. */
+function infoWithoutDataModel(client: object, table: LuciaTable, name: unknown): ModelInfo {
+	if (typeof name !== "string" || typeof Reflect.get(client, name) !== "object") {
+		throw new PrismaAdapterConfigurationError(`modelNames.${table} is ${describe(name)}, but the Prisma client has no such model delegate.`);
+	}
+	return { modelName: name, delegateName: name, tableName: name, idColumn: "id", relationFields: new Set() };
+}
+
+function bindModels(client: TransactionalClient & object, names: NormalisedOptions["modelNames"], userRelationKey: unknown): AdapterModels {
+	const runtimeModels = readRuntimeModels(client);
+	const resolve = (table: LuciaTable, name: unknown): ModelInfo =>
+		runtimeModels === null ? infoWithoutDataModel(client, table, name) : resolveModel(runtimeModels, table, name);
+	const bind = (info: ModelInfo): BoundModel => ({ info, delegate: delegateOf(client, info) });
+
+	const user = bind(resolve("user", names.user));
+	const key = bind(resolve("key", names.key));
+	const session = names.session === null ? null : bind(resolve("session", names.session));
+	return { user, key, session, userRelationKey: relationFor(runtimeModels, session, user, userRelationKey) };
+}
+
+function relationFor(
+	runtimeModels: Readonly<Record<string, RuntimeModel>> | null,
+	session: BoundModel | null,
+	user: BoundModel,
+	userRelationKey: unknown
+): string | null {
+	if (session === null) return null;
+	if (runtimeModels === null) return typeof userRelationKey === "string" ? userRelationKey : null;
+	if (userRelationKey === undefined) return inferUserRelation(runtimeModels, session.info, user.info);
+	return resolveUserRelation(runtimeModels, session.info, user.info, userRelationKey);
+}
