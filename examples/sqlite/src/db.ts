@@ -1,0 +1,7 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/prisma/client";
+
+// Prisma 7 talks to the database through a driver adapter you pass in.
+const adapter = new PrismaBetterSqlite3({ url: process.env.DATABASE_URL ?? "file:./dev.db" });
+
+export const client = new PrismaClient({ adapter });
