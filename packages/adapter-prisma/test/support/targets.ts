@@ -1,0 +1,209 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import mariadb from "mariadb";
+import pg from "pg";
+import { createDatabase, ddlFromSchema, generateClient, importForPrisma, type PrismaMajor } from "@internal/test-kit";
+import { recordStatements, type StatementLog } from "./statement-log.ts";
+
+export type DatabaseKind = "sqlite" | "postgresql" | "mysql";
+export type SchemaVariant = "reference" | "renamed";
+
+export interface TargetSpec {
+	readonly database: DatabaseKind;
+	readonly prisma: PrismaMajor;
+	readonly schema: SchemaVariant;
+	readonly previewFeatures?: readonly string[];
+}
+
+/** The delegate methods the tests use to arrange and inspect rows directly. */
+export interface RowDelegate {
+	createMany(args: { data: Record<string, unknown>[] }): Promise<{ count: number }>;
+	findMany(args?: { where?: Record<string, unknown> }): Promise<Record<string, unknown>[]>;
+	findUnique(args: { where: { id: string } }): Promise<Record<string, unknown> | null>;
+	count(args?: { where?: Record<string, unknown> }): Promise<number>;
+	deleteMany(args?: { where?: Record<string, unknown> }): Promise<{ count: number }>;
+}
+
+export interface TestClient {
+	$disconnect(): Promise<void>;
+	$transaction(operations: PromiseLike<unknown>[]): Promise<unknown>;
+}
+
+/** What differs between the reference schema and the renamed one. */
+export interface SchemaNames {
+	readonly user: string;
+	readonly session: string;
+	readonly key: string;
+	readonly userRelationKey: string;
+	/** Attributes every new user needs (the renamed schema has a required `@unique` username). */
+	userAttributes(userId: string): Record<string, unknown>;
+	/** A session attribute the schema has, or null. */
+	readonly sessionAttribute: string | null;
+}
+
+export const schemaNames: Record<SchemaVariant, SchemaNames> = {
+	reference: {
+		user: "user",
+		session: "session",
+		key: "key",
+		userRelationKey: "user",
+		userAttributes: () => ({}),
+		sessionAttribute: null
+	},
+	renamed: {
+		user: "authUser",
+		session: "authSession",
+		key: "authKey",
+		userRelationKey: "owner",
+		userAttributes: (userId) => ({ username: `name-of-${userId}`, email: null }),
+		sessionAttribute: "country"
+	}
+};
+
+export interface Target {
+	readonly spec: TargetSpec;
+	readonly label: string;
+	readonly names: SchemaNames;
+	readonly client: TestClient;
+	/** Statements sent to the database since the last `log.clear()`. */
+	readonly log: StatementLog;
+	delegate(model: "user" | "session" | "key"): RowDelegate;
+	/** Removes every row (sessions and keys first). */
+	reset(): Promise<void>;
+	close(): Promise<void>;
+}
+
+const schemasDir = fileURLToPath(new URL("../../schemas/", import.meta.url));
+
+export function schemaPath(database: DatabaseKind, schema: SchemaVariant): string {
+	return join(schemasDir, `${schema}.${database}.prisma`);
+}
+
+export function targetLabel(spec: TargetSpec): string {
+	const extras = spec.previewFeatures?.length ? ` +${spec.previewFeatures.join("+")}` : "";
+	return `${spec.database} · Prisma ${spec.prisma} · ${spec.schema} schema${extras}`;
+}
+
+function clientName(spec: TargetSpec): string {
+	const extras = spec.previewFeatures?.length ? `-${spec.previewFeatures.join("-").toLowerCase()}` : "";
+	return `${spec.schema}-${spec.database}${extras}`;
+}
+
+/** The URL of the server the test orchestrator started (or the developer gave). */
+export function serverUrl(database: "postgresql" | "mysql"): string | undefined {
+	return database === "postgresql" ? process.env["DATABASE_URL_POSTGRES"] : process.env["DATABASE_URL_MYSQL"];
+}
+
+interface Prepared {
+	factory: { connect(): Promise<object> };
+	cleanup(): Promise<void>;
+}
+
+let databaseCounter = 0;
+function freshDatabaseName(spec: TargetSpec): string {
+	databaseCounter += 1;
+	return `lucia_p${spec.prisma}_${spec.schema}_${process.pid}_${databaseCounter}`;
+}
+
+async function prepareSqlite(spec: TargetSpec): Promise<Prepared> {
+	const dir = await mkdtemp(join(tmpdir(), "lucia-adapter-sqlite-"));
+	const file = join(dir, "test.db");
+	const database = new Database(file);
+	database.exec(await ddlFromSchema(schemaPath("sqlite", spec.schema), "sqlite"));
+	database.close();
+	const module = await importForPrisma<Record<string, new (options: { url: string }) => { connect(): Promise<object> }>>(
+		spec.prisma,
+		"@prisma/adapter-better-sqlite3"
+	);
+	const Factory = module["PrismaBetterSqlite3"] ?? module["PrismaBetterSQLite3"];
+	if (Factory === undefined) throw new Error("@prisma/adapter-better-sqlite3 exports no factory");
+	return { factory: new Factory({ url: `file:${file}` }), cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function preparePostgres(spec: TargetSpec, server: string): Promise<Prepared> {
+	const url = await createDatabase(server, freshDatabaseName(spec));
+	const ddl = await ddlFromSchema(schemaPath("postgresql", spec.schema), "postgresql", url);
+	const connection = new pg.Client({ connectionString: url });
+	await connection.connect();
+	try {
+		await connection.query(ddl);
+	} finally {
+		await connection.end();
+	}
+	const { PrismaPg } = await importForPrisma<{ PrismaPg: new (options: { connectionString: string }) => { connect(): Promise<object> } }>(
+		spec.prisma,
+		"@prisma/adapter-pg"
+	);
+	return { factory: new PrismaPg({ connectionString: url }), cleanup: async () => {} };
+}
+
+async function prepareMysql(spec: TargetSpec, server: string): Promise<Prepared> {
+	const url = await createDatabase(server, freshDatabaseName(spec));
+	const ddl = await readFile(join(schemasDir, `${spec.schema}.mysql.sql`), "utf8");
+	const connection = await mariadb.createConnection({ ...mariadbOptions(url), multipleStatements: true });
+	try {
+		await connection.query(ddl);
+	} finally {
+		await connection.end();
+	}
+	const { PrismaMariaDb } = await importForPrisma<{ PrismaMariaDb: new (options: mariadb.PoolConfig) => { connect(): Promise<object> } }>(
+		spec.prisma,
+		"@prisma/adapter-mariadb"
+	);
+	return { factory: new PrismaMariaDb({ ...mariadbOptions(url), connectionLimit: 8 }), cleanup: async () => {} };
+}
+
+function mariadbOptions(url: string): mariadb.ConnectionConfig {
+	const parsed = new URL(url);
+	return {
+		host: parsed.hostname,
+		port: Number(parsed.port || 3306),
+		user: decodeURIComponent(parsed.username),
+		password: decodeURIComponent(parsed.password),
+		database: parsed.pathname.slice(1)
+	};
+}
+
+/** A fresh database with the schema's tables and a generated client of the right Prisma version over it. */
+export async function openTarget(spec: TargetSpec): Promise<Target> {
+	const generated = await generateClient({
+		schemaPath: schemaPath(spec.database, spec.schema),
+		prisma: spec.prisma,
+		name: clientName(spec),
+		previewFeatures: spec.previewFeatures ? [...spec.previewFeatures] : undefined
+	});
+	let prepared: Prepared;
+	if (spec.database === "sqlite") {
+		prepared = await prepareSqlite(spec);
+	} else {
+		const server = serverUrl(spec.database);
+		if (server === undefined) throw new Error(`No ${spec.database} server: set ${spec.database === "postgresql" ? "DATABASE_URL_POSTGRES" : "DATABASE_URL_MYSQL"}`);
+		prepared = spec.database === "postgresql" ? await preparePostgres(spec, server) : await prepareMysql(spec, server);
+	}
+	const { factory, log } = recordStatements(prepared.factory);
+	const { PrismaClient } = (await import(generated.entry)) as { PrismaClient: new (options: { adapter: object }) => TestClient };
+	const client = new PrismaClient({ adapter: factory });
+	const names = schemaNames[spec.schema];
+	const delegate = (model: "user" | "session" | "key"): RowDelegate => Reflect.get(client, names[model]) as RowDelegate;
+	return {
+		spec,
+		label: targetLabel(spec),
+		names,
+		client,
+		log,
+		delegate,
+		reset: async () => {
+			await delegate("session").deleteMany();
+			await delegate("key").deleteMany();
+			await delegate("user").deleteMany();
+			log.clear();
+		},
+		close: async () => {
+			await client.$disconnect();
+			await prepared.cleanup();
+		}
+	};
+}
