@@ -1,0 +1,7 @@
+export { loadSchemaCompiler, applyMigrationScript } from "./schema-compiler.ts";
+export type { CompileResult, CompiledSchema, RuntimePrismaClient, SchemaCompiler } from "./schema-compiler.ts";
+export { normaliseSchema, type NormalisedSchema, type SchemaNotice } from "./normalise-schema.ts";
+export type { SchemaDiagnostic } from "./diagnostics.ts";
+export { delegateNameOf, type EnumSummary, type ModelSummary, type RelationFieldSummary, type ScalarFieldSummary } from "./models.ts";
+export { prismaVersions, type PrismaClientOptions } from "./prisma-internals.ts";
+export type { WasmSource } from "./wasm-source.ts";

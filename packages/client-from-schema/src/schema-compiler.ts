@@ -1,0 +1,137 @@
+/**
+ * Schema text in; diagnostics, or everything needed to run it: the model list, the client's
+ * types, the DDL and a genuine PrismaClient over the driver adapter you give.
+ */
+import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { clientTypesOf } from "./client-types.ts";
+import { diagnosticsFromLint, diagnosticsFromReport, type SchemaDiagnostic } from "./diagnostics.ts";
+import { summariseEnums, summariseModels, type EnumSummary, type ModelSummary } from "./models.ts";
+import { normaliseSchema, type SchemaNotice } from "./normalise-schema.ts";
+import {
+  blueprintFromDmmf,
+  createPrismaClientClass,
+  loadPrismaSchemaWasm,
+  migrationScriptFromEmpty,
+  type ClientBlueprint,
+  type PrismaClientOptions,
+} from "./prisma-internals.ts";
+import type { WasmSource } from "./wasm-source.ts";
+
+/** A schema that validated: what it defines, ready to become a database and a client. */
+export interface CompiledSchema {
+  /** The schema as it runs: the reader's text with a SQLite datasource. */
+  text: string;
+  models: ModelSummary[];
+  enums: EnumSummary[];
+  /** A `.d.ts` for the client's delegates (see `clientTypesOf`). */
+  clientTypes: string;
+  /** Prisma's warnings, if any. */
+  warnings: SchemaDiagnostic[];
+  /** The schema-dependent part of the client's configuration. */
+  blueprint: ClientBlueprint;
+}
+
+export type CompileResult =
+  | { ok: true; schema: CompiledSchema; notices: SchemaNotice[] }
+  | {
+      ok: false;
+      /** One paragraph for the reader: Prisma's report for an invalid schema, or what else is wrong. */
+      message: string;
+      /** Prisma's diagnostics, with positions in the reader's text. Empty when the problem has no position. */
+      diagnostics: SchemaDiagnostic[];
+      notices: SchemaNotice[];
+    };
+
+/** The PrismaClient built for a schema: model delegates by name plus Prisma's `$` methods. */
+export interface RuntimePrismaClient {
+  $connect(): Promise<void>;
+  $disconnect(): Promise<void>;
+  $transaction(...args: unknown[]): Promise<unknown>;
+  $queryRawUnsafe(query: string, ...values: unknown[]): Promise<unknown>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $on(event: "query" | "info" | "warn" | "error", listener: (event: unknown) => void): void;
+  [delegate: string]: unknown;
+}
+
+export interface SchemaCompiler {
+  /** Normalises, validates and reads the schema. Never throws for a bad schema; builds nothing then. */
+  compile(text: string): CompileResult;
+  /** The DDL `prisma migrate diff --from-empty --to-schema --script` prints for the schema. */
+  migrationScript(schema: CompiledSchema, adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string>;
+  /** A genuine PrismaClient for the schema over the adapter. Type it with `clientTypes` if you like. */
+  createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, options: PrismaClientOptions): Client;
+}
+
+/** Loads Prisma's schema wasm (about 3 MB) and returns a compiler. The other wasm load on first use. */
+export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompiler> {
+  const schemaWasm = await loadPrismaSchemaWasm();
+  const clientClasses = new WeakMap<ClientBlueprint, ReturnType<typeof createPrismaClientClass>>();
+
+  return {
+    compile(text) {
+      const normalised = normaliseSchema(text);
+      if (!normalised.ok) {
+        return { ok: false, message: normalised.message, notices: [], diagnostics: [] };
+      }
+      const { text: schemaText, notices } = normalised;
+      const lint = diagnosticsFromLint(schemaText, schemaWasm.lint(schemaText));
+      const failure = schemaWasm.validate(schemaText);
+      if (failure !== null) {
+        const errors = lint.filter((diagnostic) => diagnostic.severity === "error");
+        return {
+          ok: false,
+          message: failure.message,
+          notices,
+          diagnostics: errors.length > 0 ? errors : diagnosticsFromReport(schemaText, failure.message),
+        };
+      }
+      const dmmf = schemaWasm.readDmmf(schemaText);
+      if (dmmf.datamodel.models.length === 0) {
+        return {
+          ok: false,
+          message: "The schema defines no models, so there is nothing to build a client for. Add at least one `model` block.",
+          notices,
+          diagnostics: [],
+        };
+      }
+      const models = summariseModels(dmmf.datamodel);
+      const enums = summariseEnums(dmmf.datamodel);
+      const { previewFeatures } = schemaWasm.readBlocks(schemaText);
+      return {
+        ok: true,
+        notices,
+        schema: {
+          text: schemaText,
+          models,
+          enums,
+          clientTypes: clientTypesOf(models, enums),
+          warnings: lint.filter((diagnostic) => diagnostic.severity === "warning"),
+          blueprint: blueprintFromDmmf(schemaText, dmmf, previewFeatures),
+        },
+      };
+    },
+
+    migrationScript(schema, adapterFactory) {
+      return migrationScriptFromEmpty(schema.text, adapterFactory, wasm);
+    },
+
+    createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, options: PrismaClientOptions): Client {
+      let PrismaClient = clientClasses.get(schema.blueprint);
+      if (PrismaClient === undefined) {
+        PrismaClient = createPrismaClientClass(schema.blueprint, wasm);
+        clientClasses.set(schema.blueprint, PrismaClient);
+      }
+      return new PrismaClient(options) as Client;
+    },
+  };
+}
+
+/** Runs a migration script on a fresh connection of the adapter factory. */
+export async function applyMigrationScript(adapterFactory: SqlDriverAdapterFactory, script: string): Promise<void> {
+  const adapter = await adapterFactory.connect();
+  try {
+    await adapter.executeScript(script);
+  } finally {
+    await adapter.dispose();
+  }
+}
