@@ -74,6 +74,11 @@ export function createLuciaAdapter(
 		missing: "AUTH_INVALID_USER_ID" | "AUTH_INVALID_KEY_ID" | "AUTH_INVALID_SESSION_ID"
 	): Promise<void> => {
 		let count: number;
+		if (Object.keys(data).length === 0) {
+			// Prisma sends no UPDATE for empty data and reports count 0, so ask whether the row exists.
+			if ((await model.delegate.findUnique({ where: { id } })) === null) throw new LuciaError(missing);
+			return;
+		}
 		try {
 			({ count } = await model.delegate.updateMany({ where: { id }, data }));
 		} catch (error) {

@@ -31,16 +31,17 @@ export function prisma<Client extends PrismaClientLike>(
 	modelNames?: LegacyModelNames<Client>
 ): InitializeAdapter<Adapter>;
 export function prisma(first: unknown, legacyModelNames?: unknown): InitializeAdapter<Adapter> {
-	const { client, modelNames, userRelationKey } = normaliseArguments(first, legacyModelNames);
-	const models = bindModels(client, modelNames, userRelationKey);
-	return (LuciaError) => createLuciaAdapter(client, models, LuciaError);
+	const options = normaliseArguments(first, legacyModelNames);
+	const models = bindModels(options);
+	return (LuciaError) => createLuciaAdapter(options.client, models, LuciaError);
 }
 
 interface NormalisedOptions {
 	client: TransactionalClient & object;
 	modelNames: { user: unknown; key: unknown; session: unknown };
-	/** `undefined` in the 3.0.x form: taken from the schema. */
 	userRelationKey: unknown;
+	/** The 3.0.x form has no userRelationKey: it is taken from the schema. */
+	inferUserRelation: boolean;
 }
 
 function isClient(value: unknown): value is TransactionalClient & object {
@@ -49,14 +50,16 @@ function isClient(value: unknown): value is TransactionalClient & object {
 
 function normaliseArguments(first: unknown, legacyModelNames: unknown): NormalisedOptions {
 	if (isClient(first)) {
-		if (legacyModelNames === undefined) return { client: first, modelNames: defaultModelNames, userRelationKey: undefined };
+		if (legacyModelNames === undefined) {
+			return { client: first, modelNames: defaultModelNames, userRelationKey: undefined, inferUserRelation: true };
+		}
 		if (typeof legacyModelNames !== "object" || legacyModelNames === null) {
 			throw new PrismaAdapterConfigurationError(
 				`prisma(client, modelNames): modelNames must be an object { user, session, key }; received ${describe(legacyModelNames)}.`
 			);
 		}
 		const { user, session, key } = legacyModelNames as Record<string, unknown>;
-		return { client: first, modelNames: { user, session, key }, userRelationKey: undefined };
+		return { client: first, modelNames: { user, session, key }, userRelationKey: undefined, inferUserRelation: true };
 	}
 	if (typeof first !== "object" || first === null) {
 		throw new PrismaAdapterConfigurationError(
@@ -81,7 +84,7 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 				`prisma(): mode "default" uses the models user, session and key with the relation "user"; remove modelNames and userRelationKey, or remove mode to use your own names.`
 			);
 		}
-		return { client, modelNames: defaultModelNames, userRelationKey: defaultUserRelationKey };
+		return { client, modelNames: defaultModelNames, userRelationKey: defaultUserRelationKey, inferUserRelation: false };
 	}
 	const modelNames = options["modelNames"];
 	if (typeof modelNames !== "object" || modelNames === null) {
@@ -90,7 +93,7 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 		);
 	}
 	const { user, session, key } = modelNames as Record<string, unknown>;
-	return { client, modelNames: { user, session, key }, userRelationKey: options["userRelationKey"] };
+	return { client, modelNames: { user, session, key }, userRelationKey: options["userRelationKey"], inferUserRelation: false };
 }
 
 function delegateOf(client: object, info: ModelInfo): ModelDelegate {
@@ -111,7 +114,7 @@ function infoWithoutDataModel(client: object, table: LuciaTable, name: unknown):
 	return { modelName: name, delegateName: name, tableName: name, idColumn: "id", relationFields: new Set() };
 }
 
-function bindModels(client: TransactionalClient & object, names: NormalisedOptions["modelNames"], userRelationKey: unknown): AdapterModels {
+function bindModels({ client, modelNames: names, userRelationKey, inferUserRelation }: NormalisedOptions): AdapterModels {
 	const runtimeModels = readRuntimeModels(client);
 	const resolve = (table: LuciaTable, name: unknown): ModelInfo =>
 		runtimeModels === null ? infoWithoutDataModel(client, table, name) : resolveModel(runtimeModels, table, name);
@@ -120,17 +123,18 @@ function bindModels(client: TransactionalClient & object, names: NormalisedOptio
 	const user = bind(resolve("user", names.user));
 	const key = bind(resolve("key", names.key));
 	const session = names.session === null ? null : bind(resolve("session", names.session));
-	return { user, key, session, userRelationKey: relationFor(runtimeModels, session, user, userRelationKey) };
+	return { user, key, session, userRelationKey: relationFor(runtimeModels, session, user, userRelationKey, inferUserRelation) };
 }
 
 function relationFor(
 	runtimeModels: Readonly<Record<string, RuntimeModel>> | null,
 	session: BoundModel | null,
 	user: BoundModel,
-	userRelationKey: unknown
+	userRelationKey: unknown,
+	infer: boolean
 ): string | null {
 	if (session === null) return null;
 	if (runtimeModels === null) return typeof userRelationKey === "string" ? userRelationKey : null;
-	if (userRelationKey === undefined) return inferUserRelation(runtimeModels, session.info, user.info);
+	if (infer) return inferUserRelation(runtimeModels, session.info, user.info);
 	return resolveUserRelation(runtimeModels, session.info, user.info, userRelationKey);
 }

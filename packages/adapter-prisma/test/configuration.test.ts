@@ -3,9 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { LuciaError } from "lucia";
 import { PrismaAdapterConfigurationError, prisma } from "../src/index.ts";
 import { openTarget, type Target } from "./support/targets.ts";
-
-/** Calls prisma() with options the types would refuse, as a JavaScript user could. */
-const untypedPrisma = prisma as unknown as (...args: unknown[]) => ReturnType<typeof prisma>;
+import { untypedPrisma } from "./support/untyped-prisma.ts";
 
 function throwsConfiguration(run: () => unknown, ...patterns: RegExp[]): void {
 	assert.throws(run, (error: unknown) => {
@@ -94,7 +92,7 @@ describe("configuration is checked at initialisation against the client's data m
 		await renamed.reset();
 	});
 	test("the 3.0.x form with session: null stores no sessions and says why", async () => {
-		const adapter = prisma(reference.client, { user: "user", key: "key", session: null })(LuciaError);
+		const adapter = untypedPrisma(reference.client, { user: "user", key: "key", session: null })(LuciaError);
 		assert.equal(adapter.getSessionAndUser, undefined);
 		await assert.rejects(adapter.getSession("s1"), /modelNames\.session set to null/);
 	});

@@ -4,28 +4,33 @@
  * (the drivers send it themselves inside startTransaction). Works for Prisma 6 and 7 adapters.
  */
 export interface StatementLog {
+	/** The SQL of each statement, in order. */
 	readonly statements: string[];
+	/** The same statements with their bound arguments. */
+	readonly entries: { sql: string; args: unknown[] }[];
 	clear(): void;
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
-function recordQueries<T extends object>(target: T, log: string[]): T {
+function recordQueries<T extends object>(target: T, log: StatementLog): T {
 	return new Proxy(target, {
 		get(object, property, receiver) {
 			const value: unknown = Reflect.get(object, property, receiver);
 			if (typeof value !== "function") return value;
 			const method = value as AnyFunction;
 			if (property === "queryRaw" || property === "executeRaw") {
-				return (query: { sql: string }, ...rest: unknown[]) => {
-					log.push(query.sql);
+				return (query: { sql: string; args?: unknown[] }, ...rest: unknown[]) => {
+					log.statements.push(query.sql);
+					log.entries.push({ sql: query.sql, args: query.args ?? [] });
 					return method.call(object, query, ...rest);
 				};
 			}
 			if (property === "startTransaction") {
 				return async (...args: unknown[]) => {
 					const transaction = (await method.apply(object, args)) as object;
-					log.push("BEGIN");
+					log.statements.push("BEGIN");
+					log.entries.push({ sql: "BEGIN", args: [] });
 					return recordQueries(transaction, log);
 				};
 			}
@@ -37,15 +42,22 @@ function recordQueries<T extends object>(target: T, log: string[]): T {
 export function recordStatements<Factory extends { connect(): Promise<object> }>(
 	factory: Factory
 ): { factory: Factory; log: StatementLog } {
-	const statements: string[] = [];
+	const log: StatementLog = {
+		statements: [],
+		entries: [],
+		clear() {
+			this.statements.splice(0);
+			this.entries.splice(0);
+		}
+	};
 	const wrapped = new Proxy(factory, {
 		get(object, property, receiver) {
 			const value: unknown = Reflect.get(object, property, receiver);
 			if (property === "connect" && typeof value === "function") {
-				return async () => recordQueries((await (value as AnyFunction).call(object)) as object, statements);
+				return async () => recordQueries((await (value as AnyFunction).call(object)) as object, log);
 			}
 			return typeof value === "function" ? (value as AnyFunction).bind(object) : value;
 		}
 	});
-	return { factory: wrapped, log: { statements, clear: () => void statements.splice(0) } };
+	return { factory: wrapped, log };
 }
