@@ -1,6 +1,6 @@
 /**
  * Prisma's diagnostics with positions an editor can use. prisma-schema-wasm reports spans as
- * UTF-8 byte offsets; editors count lines from 1 and columns in UTF-16 code units from 1.
+ * offsets in UTF-16 code units (JavaScript string indexes); editors want 1-based lines and columns.
  */
 import type { LintEntry } from "./prisma-internals.ts";
 
@@ -52,12 +52,10 @@ export function diagnosticsFromReport(schema: string, report: string): SchemaDia
   return found;
 }
 
-function positionFinder(text: string): (byteOffset: number) => { line: number; column: number } {
-  const bytes = new TextEncoder().encode(text);
-  const decoder = new TextDecoder();
-  return (byteOffset) => {
-    const before = decoder.decode(bytes.subarray(0, Math.min(byteOffset, bytes.length)));
+function positionFinder(text: string): (offset: number) => { line: number; column: number } {
+  return (offset) => {
+    const before = text.slice(0, offset);
     const lineStart = before.lastIndexOf("\n") + 1;
-    return { line: before.split("\n").length, column: before.length - lineStart + 1 };
+    return { line: before.split("\n").length, column: offset - lineStart + 1 };
   };
 }

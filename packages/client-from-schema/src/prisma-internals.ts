@@ -38,7 +38,7 @@ interface SchemaWasmFunctions {
   get_dmmf(params: string): string;
 }
 
-/** One entry of prisma-schema-wasm's `lint` output: a span in UTF-8 bytes and its message. */
+/** One entry of prisma-schema-wasm's `lint` output: a span (JavaScript string offsets) and its message. */
 export interface LintEntry {
   start: number;
   end: number;
