@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { generateClient, type GeneratedClient } from "@internal/test-kit";
+import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
+import initSqlJs from "sql.js";
 import { applyMigrationScript, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
 import { compileOrThrow, ownSchemas, readEmbeddedConfig, repoSchemas, sqliteFile, type Outcome, type TestClient } from "./helpers.ts";
@@ -55,30 +57,37 @@ for (const { name, schema, scenario } of cases) {
       assert.ok(embedded.parameterizationSchema.graph.length > 100, "the generated graph is not empty");
     });
 
-    test("the same queries give the same results and the same SQL", async () => {
+    test("the same queries give the same results and the same SQL, on better-sqlite3 and on sql.js", async () => {
       const runs: { outcomes: Outcome[]; sql: string[] }[] = [];
       const databases = [await sqliteFile(), await sqliteFile()];
+      const sqlJsDatabase = new (await initSqlJs()).Database();
       try {
-        const script = await compiler.migrationScript(compiled, databases[0]!.factory);
+        const factories = [databases[0]!.factory, databases[1]!.factory, new PrismaSqlJs(sqlJsDatabase)];
+        const script = await compiler.migrationScript(compiled, factories[2]!);
         const { PrismaClient } = (await import(generated.entry)) as { PrismaClient: new (options: object) => TestClient };
+        const log = [{ emit: "event", level: "query" }] as const;
         const clients: TestClient[] = [
-          new PrismaClient({ adapter: databases[0]!.factory, log: [{ emit: "event", level: "query" }] }),
-          compiler.createClient<TestClient>(compiled, { adapter: databases[1]!.factory, log: [{ emit: "event", level: "query" }] }),
+          new PrismaClient({ adapter: factories[0], log }),
+          compiler.createClient<TestClient>(compiled, { adapter: factories[1]!, log: [...log] }),
+          compiler.createClient<TestClient>(compiled, { adapter: factories[2]!, log: [...log] }),
         ];
         for (const [index, client] of clients.entries()) {
-          await applyMigrationScript(databases[index]!.factory, script);
+          await applyMigrationScript(factories[index]!, script);
           const sql: string[] = [];
           client.$on("query", (event) => sql.push(event.query));
           runs.push({ outcomes: await scenario(client), sql });
           await client.$disconnect();
         }
       } finally {
+        sqlJsDatabase.close();
         await Promise.all(databases.map((database) => database.remove()));
       }
-      const [fromGenerate, fromText] = runs;
+      const [fromGenerate, fromText, fromTextOnSqlJs] = runs;
       assert.deepStrictEqual(fromText!.outcomes, fromGenerate!.outcomes);
       assert.deepStrictEqual(fromText!.sql, fromGenerate!.sql);
       assert.ok(fromText!.sql.length > 10, "the scenario ran SQL");
+      assert.deepStrictEqual(fromTextOnSqlJs!.outcomes, fromGenerate!.outcomes);
+      assert.deepStrictEqual(fromTextOnSqlJs!.sql, fromGenerate!.sql);
     });
   });
 }
