@@ -1,7 +1,8 @@
 /**
  * Wraps a Prisma driver adapter factory so that every statement sent to the database is
  * recorded: the SQL of queryRaw/executeRaw, plus BEGIN for each transaction the driver opens
- * (the drivers send it themselves inside startTransaction). Works for Prisma 6 and 7 adapters.
+ * (the drivers send it themselves inside startTransaction), and COMMIT/ROLLBACK where the driver
+ * sends those itself (`usePhantomQuery`). Works for Prisma 6 and 7 adapters.
  */
 export interface StatementLog {
 	/** The SQL of each statement, in order. */
@@ -12,6 +13,11 @@ export interface StatementLog {
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
+
+function usesPhantomQueries(transaction: object): boolean {
+	const options: unknown = Reflect.get(transaction, "options");
+	return typeof options === "object" && options !== null && Reflect.get(options, "usePhantomQuery") === true;
+}
 
 function recordQueries<T extends object>(target: T, log: StatementLog): T {
 	return new Proxy(target, {
@@ -24,6 +30,15 @@ function recordQueries<T extends object>(target: T, log: StatementLog): T {
 					log.statements.push(query.sql);
 					log.entries.push({ sql: query.sql, args: query.args ?? [] });
 					return method.call(object, query, ...rest);
+				};
+			}
+			if ((property === "commit" || property === "rollback") && usesPhantomQueries(object)) {
+				// These drivers send COMMIT/ROLLBACK themselves instead of through executeRaw.
+				return (...args: unknown[]) => {
+					const sql = property === "commit" ? "COMMIT" : "ROLLBACK";
+					log.statements.push(sql);
+					log.entries.push({ sql, args: [] });
+					return method.apply(object, args);
 				};
 			}
 			if (property === "startTransaction") {
