@@ -183,7 +183,7 @@ function isAlive(pid: number): boolean {
 /** Removes servers and folders left by test processes that died without cleaning up. */
 async function sweepLeftovers(): Promise<void> {
   const root = tmpdir();
-  const entries = (await readdir(root)).filter((name) => name.startsWith(dirPrefix));
+  const entries = (await readdir(root)).filter((name) => /^test-kit-(pg|mariadb)-/.test(name));
   for (const name of entries) {
     const dir = join(root, name);
     let owner: Owner;

@@ -37,7 +37,7 @@ async function sqliteAdapter(prisma: PrismaMajor, file: string): Promise<unknown
 describe("generateClient", () => {
   let work: string;
   before(async () => {
-    work = await mkdtemp(join(tmpdir(), "test-kit-generate-"));
+    work = await mkdtemp(join(tmpdir(), "kit-generate-"));
   });
   after(async () => {
     await rm(work, { recursive: true, force: true });

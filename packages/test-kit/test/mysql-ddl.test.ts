@@ -52,7 +52,7 @@ describe(suite, () => {
 
   test("an edit to the .prisma file that the .sql file lacks is reported item by item", async () => {
     if (server === undefined) return;
-    const dir = await mkdtemp(join(tmpdir(), "test-kit-schema-"));
+    const dir = await mkdtemp(join(tmpdir(), "kit-schema-"));
     try {
       const original = await readFile(join(schemasDir, "reference.mysql.prisma"), "utf8");
       const edited = original
