@@ -67,8 +67,9 @@ async function startServers(): Promise<{ env: NodeJS.ProcessEnv; servers: Runnin
 }
 
 async function typecheck(): Promise<void> {
-	console.log("\n# Type-checking the workspace (tsc --noEmit)");
-	const code = await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json", "--noEmit"]);
+	console.log("\n# Type-checking the workspace (astro sync, then tsc --noEmit)");
+	const synced = await run(process.execPath, [join(root, "node_modules/astro/astro.js"), "sync"]);
+	const code = synced === 0 ? await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json", "--noEmit"]) : synced;
 	if (code === 0) tally.passed += 1;
 	else tally.failed += 1;
 }
