@@ -29,22 +29,26 @@ describe("sql.js gives the same outcomes as better-sqlite3", () => {
 	for (const scenario of scenarios) {
 		const difference = scenario.knownDifference;
 		test(difference ? `${scenario.name} (except a known difference)` : scenario.name, () => {
-			const expected = outcomes.get("better-sqlite3");
-			const actual = outcomes.get("sql.js");
-			assert.ok(expected?.has(scenario.name), "no outcome on better-sqlite3");
-			assert.ok(actual?.has(scenario.name), "no outcome on sql.js");
+			const expected = outcomeOf("better-sqlite3", scenario.name);
+			const actual = outcomeOf("sql.js", scenario.name);
 			if (difference === undefined) {
-				assert.deepStrictEqual(actual.get(scenario.name), expected.get(scenario.name));
+				assert.deepStrictEqual(actual, expected);
 				return;
 			}
-			const [expectedPart, expectedRest] = splitAt(expected.get(scenario.name), difference);
-			const [actualPart, actualRest] = splitAt(actual.get(scenario.name), difference);
+			const [expectedPart, expectedRest] = splitAt(expected, difference);
+			const [actualPart, actualRest] = splitAt(actual, difference);
 			assert.deepStrictEqual(expectedPart, difference["better-sqlite3"], difference.why);
 			assert.deepStrictEqual(actualPart, difference["sql.js"], difference.why);
 			assert.deepStrictEqual(actualRest, expectedRest);
 		});
 	}
 });
+
+function outcomeOf(adapter: AdapterName, scenario: string): unknown {
+	const recorded = outcomes.get(adapter);
+	assert.ok(recorded !== undefined && recorded.has(scenario), `no outcome on ${adapter}: its run failed`);
+	return recorded.get(scenario);
+}
 
 /** The value at the difference's path, and the outcome with that value blanked out. */
 function splitAt(outcome: unknown, difference: KnownDifference): [unknown, unknown] {
