@@ -18,6 +18,8 @@ export interface Connection {
 	readonly mutex: Mutex;
 	/** Whether the adapter opened the database, and therefore closes it. */
 	readonly owned: boolean;
+	/** Set once the adapter has closed the database; sql.js itself then fails with odd messages. */
+	closed: boolean;
 }
 
 export function isDatabase(source: DatabaseSource): source is Database {
@@ -59,7 +61,7 @@ export class ConnectionOpener {
 	/** sql.js builds SQLite with foreign keys off; Prisma's SQLite adapters run with them on. */
 	#prepare(db: Database, owned: boolean): Connection {
 		db.run(`PRAGMA foreign_keys = ${this.#foreignKeys ? "ON" : "OFF"}`);
-		return { db, mutex: mutexOf(db), owned };
+		return { db, mutex: mutexOf(db), owned, closed: false };
 	}
 }
 

@@ -77,6 +77,7 @@ class SqlJsQueryable implements SqlQueryable {
 	 * the report once the statement has run, or `undefined` when nothing ran.
 	 */
 	protected perform<T>(describe: () => string | undefined, bind: () => BindValue[], run: (args: BindValue[]) => T): T {
+		if (this.connection.closed) throw new DriverAdapterError({ kind: "ConnectionClosed" });
 		const started = performance.now();
 		let args: BindValue[] = [];
 		try {
@@ -252,6 +253,12 @@ class PrismaSqlJsAdapter extends SqlJsQueryable implements SqlDriverAdapter {
 	}
 }
 
+function closeConnection(connection: Connection): void {
+	if (connection.closed) return;
+	connection.closed = true;
+	connection.db.close();
+}
+
 export interface PrismaSqlJsOptions {
 	/** Called after every statement, failed ones included. See `QueryEvent`. */
 	onQuery?: QueryHook;
@@ -304,7 +311,7 @@ export class PrismaSqlJs implements SqlMigrationAwareDriverAdapterFactory {
 	/** A fresh in-memory database, not reported to `onQuery`; the schema engine diffs against it. */
 	async connectToShadowDb(): Promise<SqlDriverAdapter> {
 		const shadow = await this.#opener.openShadow();
-		return new PrismaSqlJsAdapter(shadow, undefined, () => shadow.db.close());
+		return new PrismaSqlJsAdapter(shadow, undefined, () => closeConnection(shadow));
 	}
 
 	/**
@@ -319,7 +326,7 @@ export class PrismaSqlJs implements SqlMigrationAwareDriverAdapterFactory {
 	/** A database the adapter opened is closed; the next `connect()` opens the source again. */
 	#disposeConnection(opening: Promise<Connection>, connection: Connection): void {
 		if (!connection.owned || this.#connection !== opening) return;
-		connection.db.close();
+		closeConnection(connection);
 		this.#connection = undefined;
 		this.#db = undefined;
 	}
