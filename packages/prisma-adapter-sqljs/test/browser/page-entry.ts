@@ -1,0 +1,4 @@
+import { exercise } from "./exercise.ts";
+
+const target = globalThis as typeof globalThis & { runExercise?: typeof exercise };
+target.runExercise = exercise;
