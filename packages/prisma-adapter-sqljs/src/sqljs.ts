@@ -1,115 +1,21 @@
 import {
 	type ConnectionInfo,
-	Debug,
 	DriverAdapterError,
-	type Error as DriverError,
 	type IsolationLevel,
 	type SqlDriverAdapter,
 	type SqlMigrationAwareDriverAdapterFactory,
 	type SqlQuery,
-	type SqlQueryable,
-	type SqlResultSet,
 	type Transaction,
 	type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
 import type { Database } from "sql.js";
-import packageJson from "../package.json" with { type: "json" };
 import { type Connection, ConnectionOpener, type DatabaseSource, isDatabase } from "./connection.ts";
-import { type BindValue, inferColumnTypes, toBindValues, toResultCell } from "./conversion.ts";
-import { convertSqliteError } from "./errors.ts";
-import type { QueryEvent, QueryEventError, QueryHook } from "./query-event.ts";
-import { readRows, runCountingChanges } from "./statements.ts";
-
-const debug = Debug("prisma:driver-adapter:sqljs");
-const adapterName = packageJson.name;
+import type { QueryHook } from "./query-event.ts";
+import { adapterName, debug, noArgs, SqlJsQueryable } from "./queryable.ts";
+import { runCountingChanges } from "./statements.ts";
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER (since 3.32), which sql.js keeps. */
 const maxBindValues = 32766;
-
-const noArgs = (): BindValue[] => [];
-
-class SqlJsQueryable implements SqlQueryable {
-	readonly provider = "sqlite";
-	readonly adapterName = adapterName;
-
-	constructor(
-		protected readonly connection: Connection,
-		protected readonly onQuery: QueryHook | undefined,
-	) {}
-
-	async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
-		debug("[js::queryRaw] %O", query);
-		while (!this.mayRunNow()) await this.connection.mutex.whenFree();
-		const { columnNames, rows } = this.perform(
-			() => query.sql,
-			() => toBindValues(query.args, query.argTypes),
-			(args) => readRows(this.connection.db, query.sql, args),
-		);
-		const columnTypes = inferColumnTypes(columnNames.length, rows);
-		return { columnNames, columnTypes, rows: rows.map((row) => row.map(toResultCell)) };
-	}
-
-	async executeRaw(query: SqlQuery): Promise<number> {
-		debug("[js::executeRaw] %O", query);
-		while (!this.mayRunNow()) await this.connection.mutex.whenFree();
-		return this.perform(
-			() => query.sql,
-			() => toBindValues(query.args, query.argTypes),
-			(args) => runCountingChanges(this.connection.db, query.sql, args),
-		);
-	}
-
-	/**
-	 * Whether a statement may run in this tick. Checked right before running, in the same tick,
-	 * because sql.js is synchronous: nothing can slip in between the check and the statement.
-	 */
-	protected mayRunNow(): boolean {
-		return true;
-	}
-
-	protected get inTransaction(): boolean {
-		return false;
-	}
-
-	/**
-	 * The one path every statement takes: convert its arguments, run it, time it, report it to
-	 * the hook and turn SQLite's errors into driver adapter errors. `describe` gives the SQL for
-	 * the report once the statement has run, or `undefined` when nothing ran.
-	 */
-	protected perform<T>(describe: () => string | undefined, bind: () => BindValue[], run: (args: BindValue[]) => T): T {
-		if (this.connection.closed) throw new DriverAdapterError({ kind: "ConnectionClosed" });
-		const started = performance.now();
-		let args: BindValue[] = [];
-		try {
-			args = bind();
-			const result = run(args);
-			this.#report(describe(), args, started, undefined);
-			return result;
-		} catch (error) {
-			const converted = convertSqliteError(error);
-			this.#report(describe(), args, started, describeError(error, converted));
-			if (converted === undefined) throw error;
-			debug("SQLite error: %O", converted);
-			throw new DriverAdapterError(converted);
-		}
-	}
-
-	#report(sql: string | undefined, args: BindValue[], started: number, error: QueryEventError | undefined): void {
-		if (this.onQuery === undefined || sql === undefined) return;
-		const event: QueryEvent = { sql, args, durationMs: performance.now() - started, inTransaction: this.inTransaction };
-		if (error !== undefined) event.error = error;
-		try {
-			this.onQuery(event);
-		} catch (hookError) {
-			debug("The onQuery hook threw: %O", hookError);
-		}
-	}
-}
-
-function describeError(error: unknown, converted: DriverError | undefined): QueryEventError {
-	if (converted === undefined) return { message: error instanceof Error ? error.message : String(error) };
-	return { message: converted.originalMessage ?? "", kind: converted.kind, code: converted.originalCode ?? "" };
-}
 
 /** Statements that end the transaction itself, as opposed to `ROLLBACK TO` a savepoint. */
 const endsTransaction = /^\s*(COMMIT|END|ROLLBACK)(\s+TRANSACTION)?\s*;?\s*$/i;
