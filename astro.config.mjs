@@ -1,6 +1,59 @@
 // @ts-check
 import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import { rehypeFocusableTables } from "./src/utils/rehype-focusable-tables.ts";
+
+const site = "http://localhost:4321";
 
 export default defineConfig({
-  site: "http://localhost:4321",
+  site,
+  markdown: { rehypePlugins: [rehypeFocusableTables] },
+  integrations: [
+    starlight({
+      title: "Lucia Prisma adapter",
+      description:
+        "Reference and guides for the Prisma adapter of Lucia v2: both call forms, the schema for SQLite, PostgreSQL and MySQL, errors and the SQL each operation runs.",
+      favicon: "/favicon.svg",
+      logo: { src: "./src/assets/logo.svg", alt: "" },
+      head: [
+        { tag: "meta", attrs: { property: "og:image", content: `${site}/social.png` } },
+        { tag: "meta", attrs: { property: "og:image:width", content: "1200" } },
+        { tag: "meta", attrs: { property: "og:image:height", content: "630" } },
+        { tag: "meta", attrs: { name: "twitter:image", content: `${site}/social.png` } },
+      ],
+      customCss: ["./src/styles/site.css"],
+      lastUpdated: true,
+      // Docs live in the top-level content/docs, so Starlight's own git lookup (which
+      // only scans src/content/docs) finds nothing; this middleware fills the date in.
+      routeMiddleware: "./src/route-middleware/last-updated.ts",
+      markdown: { processedDirs: ["./content/docs"] },
+      sidebar: [
+        {
+          label: "Start here",
+          items: [
+            { label: "Overview", link: "/" },
+            { label: "Quick start", slug: "quick-start" },
+          ],
+        },
+        {
+          label: "Reference",
+          items: [
+            { label: "prisma()", slug: "reference" },
+            { label: "Prisma schema", slug: "schema" },
+            { label: "Errors", slug: "errors" },
+            { label: "What runs in the database", slug: "queries" },
+          ],
+        },
+        {
+          label: "Guides",
+          items: [
+            { label: "Set up Prisma 7", slug: "guides/prisma-7" },
+            { label: "Custom model names", slug: "guides/custom-model-names" },
+            { label: "User and session attributes", slug: "guides/attributes" },
+            { label: "Moving from 3.0.x", slug: "guides/migrating-from-3" },
+          ],
+        },
+      ],
+    }),
+  ],
 });

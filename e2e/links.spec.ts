@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { expectedPaths } from "./site.ts";
+
+test("every internal link and fragment on every page resolves", async ({ page, request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  /** target path → fragments linked to on it */
+  const targets = new Map<string, Set<string>>();
+  for (const path of expectedPaths) {
+    await page.goto(path);
+    const hrefs = await page.locator("a[href]").evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+    for (const href of hrefs) {
+      const url = new URL(href);
+      if (url.origin !== origin) continue;
+      const fragments = targets.get(url.pathname) ?? new Set<string>();
+      if (url.hash.length > 1) fragments.add(decodeURIComponent(url.hash.slice(1)));
+      targets.set(url.pathname, fragments);
+    }
+  }
+  expect(targets.size).toBeGreaterThanOrEqual(expectedPaths.length);
+
+  const broken: string[] = [];
+  for (const [path, fragments] of targets) {
+    const response = await request.get(path);
+    if (response.status() !== 200) {
+      broken.push(`${path} → HTTP ${response.status()}`);
+      continue;
+    }
+    if (fragments.size === 0 || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
+    const html = await response.text();
+    for (const fragment of fragments) {
+      if (fragment === "_top") continue; // Starlight's "back to top" link
+      if (!html.includes(`id="${fragment}"`)) broken.push(`${path}#${fragment} → no element with that id`);
+    }
+  }
+  expect(broken).toEqual([]);
+});
