@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, test } from "node:test";
 import { LuciaError, type Adapter, type KeySchema, type SessionSchema } from "lucia";
 import { prisma } from "../../src/index.ts";
 import { untypedPrisma } from "../support/untyped-prisma.ts";
-import { openTarget, type Target, type TargetSpec } from "../support/targets.ts";
+import { openTarget, targetLabel, type Target, type TargetSpec } from "../support/targets.ts";
 import { rejectsWithLucia, rejectsWithPrisma } from "./expectations.ts";
 
 /** The options a reader would write for this schema: default mode for the reference schema. */
@@ -48,7 +48,7 @@ export function describeAdapterSuite(spec: TargetSpec): void {
 		await adapter.setUser({ id, ...target.names.userAttributes(id) }, null);
 	};
 
-	describe(`adapter · ${spec.database} · Prisma ${spec.prisma} · ${spec.schema} schema`, () => {
+	describe(`adapter · ${targetLabel(spec)}`, () => {
 		before(async () => {
 			target = await openTarget(spec);
 			adapter = adapterFor(target);

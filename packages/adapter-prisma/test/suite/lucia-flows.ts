@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, test } from "node:test";
 import { LuciaError, lucia } from "lucia";
 import { prisma } from "../../src/index.ts";
 import { untypedPrisma } from "../support/untyped-prisma.ts";
-import { openTarget, type Target, type TargetSpec } from "../support/targets.ts";
+import { openTarget, targetLabel, type Target, type TargetSpec } from "../support/targets.ts";
 import { rejectsWithLucia } from "./expectations.ts";
 
 function luciaFor(target: Target, fastHashing: boolean) {
@@ -40,7 +40,7 @@ export function describeLuciaFlows(spec: TargetSpec): void {
 			attributes: target.names.userAttributes(id) as Lucia.DatabaseUserAttributes
 		});
 
-	describe(`lucia flows · ${spec.database} · Prisma ${spec.prisma} · ${spec.schema} schema`, () => {
+	describe(`lucia flows · ${targetLabel(spec)}`, () => {
 		before(async () => {
 			target = await openTarget(spec);
 			auth = luciaFor(target, true);

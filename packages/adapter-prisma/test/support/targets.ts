@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import mariadb from "mariadb";
 import pg from "pg";
+import initSqlJs from "sql.js";
+import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { createDatabase, ddlFromSchema, generateClient, importForPrisma, type PrismaMajor } from "@internal/test-kit";
 import { recordStatements, type StatementLog } from "./statement-log.ts";
 
@@ -16,6 +18,8 @@ export interface TargetSpec {
 	readonly prisma: PrismaMajor;
 	readonly schema: SchemaVariant;
 	readonly previewFeatures?: readonly string[];
+	/** SQLite only: the driver adapter, better-sqlite3 (default) or sql.js (Prisma 7). */
+	readonly driver?: "better-sqlite3" | "sqljs";
 }
 
 /** The delegate methods the tests use to arrange and inspect rows directly. */
@@ -84,7 +88,8 @@ export function schemaPath(database: DatabaseKind, schema: SchemaVariant): strin
 
 export function targetLabel(spec: TargetSpec): string {
 	const extras = spec.previewFeatures?.length ? ` +${spec.previewFeatures.join("+")}` : "";
-	return `${spec.database} · Prisma ${spec.prisma} · ${spec.schema} schema${extras}`;
+	const database = spec.driver === "sqljs" ? "sqlite (sql.js)" : spec.database;
+	return `${database} · Prisma ${spec.prisma} · ${spec.schema} schema${extras}`;
 }
 
 function clientName(spec: TargetSpec): string {
@@ -108,7 +113,16 @@ function freshDatabaseName(spec: TargetSpec): string {
 	return `lucia_p${spec.prisma}_${spec.schema}_${process.pid}_${databaseCounter}`;
 }
 
+async function prepareSqlJs(spec: TargetSpec): Promise<Prepared> {
+	if (spec.prisma !== 7) throw new Error("The sql.js driver adapter is for Prisma 7");
+	const sqlJs = await initSqlJs();
+	const database = new sqlJs.Database();
+	database.exec(await ddlFromSchema(schemaPath("sqlite", spec.schema), "sqlite"));
+	return { factory: new PrismaSqlJs(database), cleanup: async () => database.close() };
+}
+
 async function prepareSqlite(spec: TargetSpec): Promise<Prepared> {
+	if (spec.driver === "sqljs") return prepareSqlJs(spec);
 	const dir = await mkdtemp(join(tmpdir(), "lucia-adapter-sqlite-"));
 	const file = join(dir, "test.db");
 	const database = new Database(file);
