@@ -1,4 +1,4 @@
-import captured from "../../content/data/statements.json";
+import captured from "../../content/data/statements.json" with { type: "json" };
 
 /** One SQL statement the database received, with its bound values. */
 export interface Statement {

@@ -1,0 +1,71 @@
+/** Unit tests of the site's build-time helpers; no browser needed, run by Playwright with the rest. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { commitDateOf, newestCommitDates } from "../src/utils/git-dates.ts";
+import { installCommand } from "../src/utils/install-commands.ts";
+import { playgroundHref } from "../src/utils/playground-link.ts";
+import { formatArgs, statementsFor } from "../src/utils/statements.ts";
+
+test.describe("playgroundHref", () => {
+  test("gives no link while there is no playground page", () => {
+    expect(playgroundHref("examples/sqlite/src/auth.ts", [])).toBeNull();
+    expect(playgroundHref("examples/sqlite/src/auth.ts", ["/src/pages/playgrounds.astro"])).toBeNull();
+  });
+  test("links to the playground with the snippet's source once the page exists", () => {
+    for (const page of ["/src/pages/playground.astro", "/src/pages/playground/index.astro"]) {
+      expect(playgroundHref("packages/adapter-prisma/schemas/reference.sqlite.prisma", [page])).toBe(
+        "/playground/?example=packages%2Fadapter-prisma%2Fschemas%2Freference.sqlite.prisma",
+      );
+    }
+  });
+});
+
+test.describe("statementsFor", () => {
+  const data = { sqlite: { useKey: [{ sql: "SELECT 1", args: ["k"] }] }, postgresql: {} };
+  test("returns the recorded statements of one operation", () => {
+    expect(statementsFor("sqlite", "useKey", data)).toEqual([{ sql: "SELECT 1", args: ["k"] }]);
+  });
+  test("returns an empty list for an operation or database not recorded yet", () => {
+    expect(statementsFor("postgresql", "useKey", data)).toEqual([]);
+    expect(statementsFor("mysql", "useKey", data)).toEqual([]);
+  });
+  test("fails the build on a malformed file instead of showing wrong SQL", () => {
+    expect(() => statementsFor("sqlite", "useKey", { sqlite: { useKey: [{ sql: 1 }] } })).toThrow(/list of \{ sql, args \}/);
+    expect(() => statementsFor("sqlite", "useKey", { sqlite: "nope" })).toThrow(/must be an object/);
+  });
+  test("formats bound values as JSON", () => {
+    expect(formatArgs(["user-1", -1, "0", null])).toBe('["user-1", -1, "0", null]');
+  });
+});
+
+test("installCommand writes one line per dependency kind for each package manager", () => {
+  expect(installCommand("npm", ["a", "b"], ["c"])).toBe("npm i a b\nnpm i -D c");
+  expect(installCommand("pnpm", ["a"])).toBe("pnpm add a");
+  expect(installCommand("yarn", [], ["c"])).toBe("yarn add -D c");
+});
+
+test("newestCommitDates gives each file the date of its newest commit", () => {
+  const repo = mkdtempSync(join(tmpdir(), "git-dates-"));
+  const git = (args: string[], date: string) =>
+    execFileSync("git", args, {
+      cwd: repo,
+      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" },
+    });
+  git(["init", "-q"], "2024-01-01T00:00:00Z");
+  execFileSync("mkdir", ["-p", join(repo, "docs")]);
+  writeFileSync(join(repo, "docs", "a.md"), "a");
+  writeFileSync(join(repo, "docs", "b.md"), "b");
+  git(["add", "."], "2024-01-01T00:00:00Z");
+  git(["commit", "-q", "-m", "first"], "2024-01-01T00:00:00Z");
+  writeFileSync(join(repo, "docs", "b.md"), "b2");
+  git(["commit", "-q", "-am", "second"], "2024-02-01T00:00:00Z");
+  writeFileSync(join(repo, "docs", "c.md"), "never committed");
+
+  const dates = newestCommitDates(repo, join(repo, "docs"));
+  expect(commitDateOf(dates, repo, "docs/a.md")?.toISOString()).toBe("2024-01-01T00:00:00.000Z");
+  expect(commitDateOf(dates, repo, join(repo, "docs", "b.md"))?.toISOString()).toBe("2024-02-01T00:00:00.000Z");
+  expect(commitDateOf(dates, repo, "docs/c.md")).toBeUndefined();
+});
