@@ -1,4 +1,4 @@
-export { loadSchemaCompiler, applyMigrationScript } from "./schema-compiler.ts";
+export { loadSchemaCompiler, createClient, applyMigrationScript } from "./schema-compiler.ts";
 export type { CompileResult, CompiledSchema, RuntimePrismaClient, SchemaCompiler } from "./schema-compiler.ts";
 export { normaliseSchema, type NormalisedSchema, type SchemaNotice } from "./normalise-schema.ts";
 export type { SchemaDiagnostic } from "./diagnostics.ts";

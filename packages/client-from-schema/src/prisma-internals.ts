@@ -308,11 +308,16 @@ export function createPrismaClientClass(blueprint: ClientBlueprint, wasm: WasmSo
 
 type SchemaEngineClass = typeof import("@prisma/schema-engine-wasm/schema_engine_bg").SchemaEngine;
 
-// The bindings module holds one wasm instance for the whole page, whatever the WasmSource.
-let schemaEngineClass: Promise<SchemaEngineClass> | undefined;
+/**
+ * schema-engine-wasm's bindings module holds one wasm instance per JavaScript realm. The loading
+ * promise is kept on globalThis, so that two copies of this module (two bundles, or a build tool
+ * and a test in one process) share the instance instead of replacing it under each other.
+ */
+const schemaEngineKey = Symbol.for("@lucia-prisma/client-from-schema/schema-engine");
 
 function loadSchemaEngine(wasm: WasmSource): Promise<SchemaEngineClass> {
-  schemaEngineClass ??= (async () => {
+  const registry = globalThis as { [schemaEngineKey]?: Promise<SchemaEngineClass> };
+  registry[schemaEngineKey] ??= (async () => {
     installPanicRegistry();
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const instance = await WebAssembly.instantiate(await wasm.schemaEngine(), { "./schema_engine_bg.js": bindings });
@@ -320,10 +325,10 @@ function loadSchemaEngine(wasm: WasmSource): Promise<SchemaEngineClass> {
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
     return bindings.SchemaEngine;
   })().catch((error: unknown) => {
-    schemaEngineClass = undefined;
+    delete registry[schemaEngineKey];
     throw error;
   });
-  return schemaEngineClass;
+  return registry[schemaEngineKey];
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   loadPrismaSchemaWasm,
   migrationScriptFromEmpty,
   type ClientBlueprint,
+  type PrismaClientConstructor,
   type PrismaClientOptions,
 } from "./prisma-internals.ts";
 import type { WasmSource } from "./wasm-source.ts";
@@ -65,7 +66,6 @@ export interface SchemaCompiler {
 /** Loads Prisma's schema wasm (about 3 MB) and returns a compiler. The other wasm load on first use. */
 export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompiler> {
   const schemaWasm = await loadPrismaSchemaWasm();
-  const clientClasses = new WeakMap<ClientBlueprint, ReturnType<typeof createPrismaClientClass>>();
 
   return {
     compile(text) {
@@ -116,14 +116,25 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
     },
 
     createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, options: PrismaClientOptions): Client {
-      let PrismaClient = clientClasses.get(schema.blueprint);
-      if (PrismaClient === undefined) {
-        PrismaClient = createPrismaClientClass(schema.blueprint, wasm);
-        clientClasses.set(schema.blueprint, PrismaClient);
-      }
-      return new PrismaClient(options) as Client;
+      return createClient<Client>(schema, wasm, options);
     },
   };
+}
+
+const clientClasses = new WeakMap<ClientBlueprint, PrismaClientConstructor>();
+
+/**
+ * A genuine PrismaClient for a compiled schema, needing only the query compiler wasm. A
+ * `CompiledSchema` is plain data: compile it at build time, ship it as JSON, and the first client
+ * of a page skips the schema wasm altogether.
+ */
+export function createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, wasm: WasmSource, options: PrismaClientOptions): Client {
+  let PrismaClient = clientClasses.get(schema.blueprint);
+  if (PrismaClient === undefined) {
+    PrismaClient = createPrismaClientClass(schema.blueprint, wasm);
+    clientClasses.set(schema.blueprint, PrismaClient);
+  }
+  return new PrismaClient(options) as Client;
 }
 
 /** Runs a migration script on a fresh connection of the adapter factory. */

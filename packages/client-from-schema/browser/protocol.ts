@@ -1,0 +1,45 @@
+/** Messages between the proof page and its worker. */
+
+export interface SchemaRun {
+  label: string;
+  text: string;
+  /** Delegate names of Lucia's tables in this schema, and the session→user relation field. */
+  names: { user: string; session: string; key: string; relation: string };
+  /** Extra fields the user model requires. */
+  userData: Record<string, string>;
+}
+
+export interface RunRequest {
+  runs: SchemaRun[];
+  /**
+   * "text": every schema goes through the whole pipeline from its text (the proof).
+   * "precompiled": the first schema's compiled form and DDL come from the build, as the
+   * playground's default schema does; the schema wasm loads after its first result.
+   */
+  first: "text" | "precompiled";
+}
+
+export interface StatementSeen {
+  sql: string;
+  inTransaction: boolean;
+  error?: string;
+}
+
+export interface SchemaReport {
+  label: string;
+  fromText: boolean;
+  notices: string[];
+  migrationScript: string;
+  statements: StatementSeen[];
+  /** Step name → JSON-safe result (bigints as `123n` strings) or `error <code>`. */
+  steps: Record<string, unknown>;
+  delegates: string[];
+  /** Absolute times (performance.timeOrigin + now()) of each stage, to relate to navigation start. */
+  marks: Record<string, number>;
+}
+
+export type WorkerMessage =
+  | { type: "report"; report: SchemaReport }
+  | { type: "failed"; label: string; message: string }
+  | { type: "eval-blocked"; blocked: boolean }
+  | { type: "done" };

@@ -1,0 +1,30 @@
+/**
+ * Worker entry: starts the downloads at once (query compiler and sql.js first), then loads the
+ * pipeline. Kept small so the downloads do not wait for the Prisma runtime to be parsed.
+ */
+import initSqlJs from "sql.js";
+import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
+import { browserWasmSource } from "../src/browser.ts";
+import type { RunRequest, WorkerMessage } from "./protocol.ts";
+
+const workerStarted = performance.timeOrigin + performance.now();
+const post = (message: WorkerMessage) => self.postMessage(message);
+
+try {
+  // Only here to prove the worker's CSP forbids eval; the pipeline never uses it.
+  new Function("return 1")();
+  post({ type: "eval-blocked", blocked: false });
+} catch {
+  post({ type: "eval-blocked", blocked: true });
+}
+
+const wasm = browserWasmSource();
+void wasm.queryCompiler().catch(() => {});
+const sqlJs = initSqlJs({ locateFile: () => sqlJsWasmUrl });
+const pipeline = import("./pipeline.ts");
+
+self.addEventListener("message", async (event: MessageEvent<RunRequest>) => {
+  const { runAll } = await pipeline;
+  await runAll(event.data, { wasm, sqlJs: await sqlJs, post, workerStarted });
+  post({ type: "done" });
+});
