@@ -34,3 +34,17 @@ test("every internal link and fragment on every page resolves", async ({ page, r
   }
   expect(broken).toEqual([]);
 });
+
+test("no two headings on a page share a title, so every anchor says where it goes", async ({ page }) => {
+  const duplicates: string[] = [];
+  for (const path of expectedPaths) {
+    await page.goto(path);
+    const titles = await page.locator(".sl-markdown-content :is(h2, h3, h4)").allTextContents();
+    const seen = new Set<string>();
+    for (const title of titles.map((text) => text.trim())) {
+      if (seen.has(title)) duplicates.push(`${path}: "${title}"`);
+      seen.add(title);
+    }
+  }
+  expect(duplicates).toEqual([]);
+});
