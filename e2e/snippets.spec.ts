@@ -10,6 +10,7 @@ for (const path of expectedPaths) {
     const snippets = await page.locator("[data-source]").evaluateAll((elements) =>
       elements.map((element) => ({
         source: element.getAttribute("data-source") ?? "",
+        line: element.getAttribute("data-line"),
         copy: element.querySelector("button[data-code]")?.getAttribute("data-code") ?? null,
         shown: [...element.querySelectorAll(".ec-line")].map((line) => (line.textContent ?? "").replace(/\n$/, "")).join("\n"),
       })),
@@ -17,8 +18,16 @@ for (const path of expectedPaths) {
     for (const snippet of snippets) {
       const file = repoFile(snippet.source);
       expect(snippet.copy, `copy button of ${snippet.source}`).not.toBeNull();
-      expect(copyText(snippet.copy!), `copy text of ${snippet.source}`).toBe(file);
-      expect(`${snippet.shown}\n`, `displayed text of ${snippet.source}`).toBe(file);
+      if (snippet.line === null) {
+        expect(copyText(snippet.copy!), `copy text of ${snippet.source}`).toBe(file);
+        expect(`${snippet.shown}\n`, `displayed text of ${snippet.source}`).toBe(file);
+      } else {
+        // A quoted line: the first line of the file containing the given text, unindented.
+        const quoted = file.split("\n").find((candidate) => candidate.includes(snippet.line!))?.trim();
+        expect(quoted, `${snippet.source} still has a line with "${snippet.line}"`).toBeDefined();
+        expect(copyText(snippet.copy!), `copy text of a line of ${snippet.source}`).toBe(quoted);
+        expect(snippet.shown, `displayed line of ${snippet.source}`).toBe(quoted);
+      }
     }
   });
 }

@@ -26,3 +26,15 @@ export function snippetSource(path: string): string {
 export function snippetLanguage(path: string): "prisma" | "ts" {
   return path.endsWith(".prisma") ? "prisma" : "ts";
 }
+
+/**
+ * The first line of a snippet file that contains `text`, without its indentation: for quoting
+ * one line of a tested file in prose. Throws when no line matches, so a changed file fails the build.
+ */
+export function snippetLine(path: string, text: string): string {
+  const line = snippetSource(path)
+    .split("\n")
+    .find((candidate) => candidate.includes(text));
+  if (line === undefined) throw new Error(`No line of "${path}" contains "${text}".`);
+  return line.trim();
+}
