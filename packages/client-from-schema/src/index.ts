@@ -5,3 +5,4 @@ export type { SchemaDiagnostic } from "./diagnostics.ts";
 export { delegateNameOf, type EnumSummary, type ModelSummary, type RelationFieldSummary, type ScalarFieldSummary } from "./models.ts";
 export { prismaVersions, type PrismaClientOptions } from "./prisma-internals.ts";
 export type { WasmSource } from "./wasm-source.ts";
+export { migrationScriptFromEmpty } from "./prisma-internals.ts";

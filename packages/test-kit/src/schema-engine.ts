@@ -1,40 +1,20 @@
 /**
- * The only module that touches `@prisma/schema-engine-wasm`: it computes what
- * `prisma migrate diff --from-empty --to-schema <file> --script` prints, without the native
- * schema engine the CLI would download. The package is built for bundlers (it imports its
- * .wasm file as a module), so Node gets the glue code and instantiates the wasm by hand.
+ * What `prisma migrate diff --from-empty --to-schema <file> --script` prints, without the native
+ * schema engine the CLI would download. The wasm schema engine is driven by
+ * @lucia-prisma/client-from-schema, the one module of the project that touches it: its wasm-bindgen
+ * glue holds a single instance per process, so a second loader here would replace it under the
+ * other's feet (and did, when a test used both).
  */
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { basename, dirname, join } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
-import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { migrationScriptFromEmpty } from "@lucia-prisma/client-from-schema";
+import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 
 export type DdlProvider = "sqlite" | "postgresql";
 
-let ready: Promise<void> | undefined;
-let lastPanic: string | undefined;
-
-function instantiate(): Promise<void> {
-  return (ready ??= (async () => {
-    const registry = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
-    registry.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (lastPanic = message) };
-    // The .wasm file is not in the package's exports; it sits next to the glue code.
-    const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const wasmPath = join(dirname(gluePath), "schema_engine_bg.wasm");
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
-    });
-    glue.__wbg_set_wasm(instance.exports);
-    (instance.exports.__wbindgen_start as () => void)();
-  })());
-}
+const wasm = nodeWasmSource();
 
 /**
  * The SQL script that creates the schema's tables from nothing, in Prisma's own words.
@@ -44,27 +24,11 @@ function instantiate(): Promise<void> {
  */
 export async function ddlFromSchema(schemaPath: string, provider: DdlProvider, databaseUrl?: string): Promise<string> {
   const factory = trackConnections(adapterFactory(provider, databaseUrl));
-  await instantiate();
-  const content = await readFile(schemaPath, "utf8");
-  const path = basename(schemaPath);
-  lastPanic = undefined;
-  let engine: glue.SchemaEngine | undefined;
   try {
-    engine = await glue.SchemaEngine.new({ datamodels: [[path, content]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
-    const result = await engine.diff({
-      from: { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path, content }] },
-      script: true,
-      exitCode: null,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    if (result.stdout === null) throw new Error("The schema engine returned no script");
-    return result.stdout;
+    return await migrationScriptFromEmpty(await readFile(schemaPath, "utf8"), factory, wasm);
   } catch (error) {
-    const detail = lastPanic === undefined ? "" : `\nSchema engine panic: ${lastPanic}`;
-    throw new Error(`Could not compute DDL for ${schemaPath} (${provider}): ${describe(error)}${detail}`, { cause: error });
+    throw new Error(`Could not compute DDL for ${schemaPath} (${provider}): ${describe(error)}`, { cause: error });
   } finally {
-    engine?.free();
     await factory.disposeAll();
   }
 }

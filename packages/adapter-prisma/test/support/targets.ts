@@ -20,6 +20,11 @@ export interface TargetSpec {
 	readonly previewFeatures?: readonly string[];
 	/** SQLite only: the driver adapter, better-sqlite3 (default) or sql.js (Prisma 7). */
 	readonly driver?: "better-sqlite3" | "sqljs";
+	/**
+	 * Where the PrismaClient comes from: `prisma generate` (default), or built at run time from
+	 * the schema text by @lucia-prisma/client-from-schema, as the playground does (sql.js only).
+	 */
+	readonly client?: "generated" | "schema-text";
 }
 
 /** The delegate methods the tests use to arrange and inspect rows directly. */
@@ -89,7 +94,8 @@ export function schemaPath(database: DatabaseKind, schema: SchemaVariant): strin
 export function targetLabel(spec: TargetSpec): string {
 	const extras = spec.previewFeatures?.length ? ` +${spec.previewFeatures.join("+")}` : "";
 	const database = spec.driver === "sqljs" ? "sqlite (sql.js)" : spec.database;
-	return `${database} · Prisma ${spec.prisma} · ${spec.schema} schema${extras}`;
+	const client = spec.client === "schema-text" ? ", client built from schema text" : "";
+	return `${database} · Prisma ${spec.prisma} · ${spec.schema} schema${extras}${client}`;
 }
 
 function clientName(spec: TargetSpec): string {
@@ -111,6 +117,15 @@ let databaseCounter = 0;
 function freshDatabaseName(spec: TargetSpec): string {
 	databaseCounter += 1;
 	return `lucia_p${spec.prisma}_${spec.schema}_${process.pid}_${databaseCounter}`;
+}
+
+async function prepareDatabase(spec: TargetSpec): Promise<Prepared> {
+	if (spec.database === "sqlite") return prepareSqlite(spec);
+	const server = serverUrl(spec.database);
+	if (server === undefined) {
+		throw new Error(`No ${spec.database} server: set ${spec.database === "postgresql" ? "DATABASE_URL_POSTGRES" : "DATABASE_URL_MYSQL"}`);
+	}
+	return spec.database === "postgresql" ? preparePostgres(spec, server) : prepareMysql(spec, server);
 }
 
 async function prepareSqlJs(spec: TargetSpec): Promise<Prepared> {
@@ -181,24 +196,46 @@ function mariadbOptions(url: string): mariadb.ConnectionConfig {
 	};
 }
 
-/** A fresh database with the schema's tables and a generated client of the right Prisma version over it. */
-export async function openTarget(spec: TargetSpec): Promise<Target> {
+type ClientConstructor = new (options: { adapter: object }) => TestClient;
+
+async function generatedClient(spec: TargetSpec): Promise<ClientConstructor> {
 	const generated = await generateClient({
 		schemaPath: schemaPath(spec.database, spec.schema),
 		prisma: spec.prisma,
 		name: clientName(spec),
 		previewFeatures: spec.previewFeatures ? [...spec.previewFeatures] : undefined
 	});
+	return ((await import(generated.entry)) as { PrismaClient: ClientConstructor }).PrismaClient;
+}
+
+/** The playground's path: schema text → DDL from the wasm schema engine → a runtime-built client over sql.js. */
+async function clientFromSchemaText(spec: TargetSpec): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
+	const { loadSchemaCompiler, applyMigrationScript } = await import("@lucia-prisma/client-from-schema");
+	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
+	const compiler = await loadSchemaCompiler(nodeWasmSource());
+	const result = compiler.compile(await readFile(schemaPath("sqlite", spec.schema), "utf8"));
+	if (!result.ok) throw new Error(`The schema did not compile:\n${result.message}`);
+	const sqlJs = await initSqlJs();
+	const database = new sqlJs.Database();
+	const factory = new PrismaSqlJs(database);
+	await applyMigrationScript(factory, await compiler.migrationScript(result.schema, factory));
+	const Client = function (options: { adapter: object }) {
+		return compiler.createClient(result.schema, { adapter: options.adapter as PrismaSqlJs });
+	} as unknown as ClientConstructor;
+	return { prepared: { factory, cleanup: async () => database.close() }, Client };
+}
+
+/** A fresh database with the schema's tables and a client of the right Prisma version over it. */
+export async function openTarget(spec: TargetSpec): Promise<Target> {
 	let prepared: Prepared;
-	if (spec.database === "sqlite") {
-		prepared = await prepareSqlite(spec);
+	let PrismaClient: ClientConstructor;
+	if (spec.client === "schema-text") {
+		({ prepared, Client: PrismaClient } = await clientFromSchemaText(spec));
 	} else {
-		const server = serverUrl(spec.database);
-		if (server === undefined) throw new Error(`No ${spec.database} server: set ${spec.database === "postgresql" ? "DATABASE_URL_POSTGRES" : "DATABASE_URL_MYSQL"}`);
-		prepared = spec.database === "postgresql" ? await preparePostgres(spec, server) : await prepareMysql(spec, server);
+		PrismaClient = await generatedClient(spec);
+		prepared = await prepareDatabase(spec);
 	}
 	const { factory, log } = recordStatements(prepared.factory);
-	const { PrismaClient } = (await import(generated.entry)) as { PrismaClient: new (options: { adapter: object }) => TestClient };
 	const client = new PrismaClient({ adapter: factory });
 	const names = schemaNames[spec.schema];
 	const delegate = (model: "user" | "session" | "key"): RowDelegate => Reflect.get(client, names[model]) as RowDelegate;
