@@ -7,6 +7,7 @@ import { toSessionSchema, withoutRelations, type PrismaRow } from "./rows.ts";
 export interface ModelDelegate {
 	findUnique(args: { where: { id: string }; include?: Record<string, true> }): PromiseLike<PrismaRow | null>;
 	findMany(args: { where: PrismaRow }): PromiseLike<PrismaRow[]>;
+	create(args: { data: PrismaRow; select: { id: true } }): PromiseLike<unknown>;
 	createMany(args: { data: PrismaRow[] }): PromiseLike<{ count: number }>;
 	updateMany(args: { where: { id: string }; data: PrismaRow }): PromiseLike<{ count: number }>;
 	deleteMany(args: { where: PrismaRow }): PromiseLike<{ count: number }>;
@@ -29,10 +30,16 @@ export interface AdapterModels {
 	readonly session: BoundModel | null;
 	/** The session → user relation field; without one, Lucia reads the user separately. */
 	readonly userRelationKey: string | null;
+	/**
+	 * How one row is inserted. `create` selecting only the id is one `INSERT … RETURNING` and the
+	 * fastest on SQLite and PostgreSQL; on MySQL, which has no RETURNING, Prisma wraps `create`
+	 * in a transaction with a SELECT, while `createMany` is one plain INSERT.
+	 */
+	readonly insertWith: "create" | "createMany";
 }
 
 /**
- * The Lucia v2 adapter over already-checked models. Writes use `createMany`/`updateMany`/
+ * The Lucia v2 adapter over already-checked models. Updates and deletes use `updateMany`/
  * `deleteMany`: one plain statement each on every database (no RETURNING, and on MySQL no
  * SELECT or transaction around it), and a missing row shows up as `count: 0` instead of
  * an exception.
@@ -43,6 +50,10 @@ export function createLuciaAdapter(
 	LuciaError: LuciaErrorConstructor
 ): Adapter {
 	const { user, key } = models;
+	const insert = (model: BoundModel, data: PrismaRow): PromiseLike<unknown> =>
+		models.insertWith === "create"
+			? model.delegate.create({ data, select: { id: true } })
+			: model.delegate.createMany({ data: [data] });
 
 	const sessionModel = (): BoundModel => {
 		if (models.session === null) {
@@ -59,7 +70,7 @@ export function createLuciaAdapter(
 
 	const insertKey = async (data: KeySchema): Promise<void> => {
 		try {
-			await key.delegate.createMany({ data: [data] });
+			await insert(key, data);
 		} catch (error) {
 			if (isDuplicateId(error, key.info)) throw new LuciaError("AUTH_DUPLICATE_KEY_ID");
 			if (isForeignKeyFailure(error, key.info)) throw new LuciaError("AUTH_INVALID_USER_ID");
@@ -95,15 +106,12 @@ export function createLuciaAdapter(
 		},
 		setUser: async (userData, keyData) => {
 			if (keyData === null) {
-				await user.delegate.createMany({ data: [userData] });
+				await insert(user, userData);
 				return;
 			}
 			try {
 				// One transaction: when the key is refused, the user is rolled back with it.
-				await client.$transaction([
-					user.delegate.createMany({ data: [userData] }),
-					key.delegate.createMany({ data: [keyData] })
-				]);
+				await client.$transaction([insert(user, userData), insert(key, keyData)]);
 			} catch (error) {
 				if (isDuplicateId(error, key.info)) throw new LuciaError("AUTH_DUPLICATE_KEY_ID");
 				throw error;
@@ -142,7 +150,7 @@ export function createLuciaAdapter(
 		setSession: async (sessionData) => {
 			const session = sessionModel();
 			try {
-				await session.delegate.createMany({ data: [sessionData] });
+				await insert(session, sessionData);
 			} catch (error) {
 				if (isForeignKeyFailure(error, session.info)) throw new LuciaError("AUTH_INVALID_USER_ID");
 				throw error;

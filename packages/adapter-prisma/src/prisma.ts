@@ -123,7 +123,13 @@ function bindModels({ client, modelNames: names, userRelationKey, inferUserRelat
 	const user = bind(resolve("user", names.user));
 	const key = bind(resolve("key", names.key));
 	const session = names.session === null ? null : bind(resolve("session", names.session));
-	return { user, key, session, userRelationKey: relationFor(runtimeModels, session, user, userRelationKey, inferUserRelation) };
+	return {
+		user,
+		key,
+		session,
+		userRelationKey: relationFor(runtimeModels, session, user, userRelationKey, inferUserRelation),
+		insertWith: Reflect.get(client, "_activeProvider") === "mysql" ? "createMany" : "create"
+	};
 }
 
 function relationFor(

@@ -304,6 +304,31 @@ export function describeAdapterSuite(spec: TargetSpec): void {
 			});
 		});
 
+		describe("statements per method (one plain statement for each single-row write)", () => {
+			const counted = async (run: () => Promise<unknown>): Promise<string[]> => {
+				target.log.clear();
+				await run();
+				return [...target.log.statements];
+			};
+			const kinds = (statements: string[]) => statements.map((sql) => /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase());
+			// Prisma 6 itself wraps updateMany in BEGIN … COMMIT; Prisma 7 sends the UPDATE alone.
+			const dataKinds = (statements: string[]) =>
+				kinds(statements).filter((kind) => spec.prisma === 7 || (kind !== "BEGIN" && kind !== "COMMIT"));
+			test("setSession, setKey, updateSession, updateKey, deleteSession, deleteKey: one statement each", async () => {
+				await createUser("u1");
+				assert.deepEqual(dataKinds(await counted(() => adapter.setSession(session("s1", "u1")))), ["INSERT"]);
+				assert.deepEqual(dataKinds(await counted(() => adapter.setKey(key("k1", "u1")))), ["INSERT"]);
+				assert.deepEqual(dataKinds(await counted(() => adapter.updateSession("s1", { idle_expires: idleExpires + 1 }))), ["UPDATE"]);
+				assert.deepEqual(dataKinds(await counted(() => adapter.updateKey("k1", { hashed_password: null }))), ["UPDATE"]);
+				assert.deepEqual(dataKinds(await counted(() => adapter.deleteSession("s1"))), ["DELETE"]);
+				assert.deepEqual(dataKinds(await counted(() => adapter.deleteKey("k1"))), ["DELETE"]);
+			});
+			test("setUser with a key: two INSERTs in one transaction", async () => {
+				const statements = await counted(() => adapter.setUser({ id: "u1", ...target.names.userAttributes("u1") }, key("k1", "u1")));
+				assert.deepEqual(kinds(statements), ["BEGIN", "INSERT", "INSERT", "COMMIT"]);
+			});
+		});
+
 		describe("getSessionAndUser()", () => {
 			test("returns [null, null] for an unknown session", async () => {
 				assert.deepEqual(await adapter.getSessionAndUser?.("nothing"), [null, null]);
