@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { LuciaError } from "lucia";
 import { PrismaAdapterConfigurationError, prisma } from "../src/index.ts";
 import { openTarget, type Target } from "./support/targets.ts";
-import { untypedPrisma } from "./support/untyped-prisma.ts";
+import { untypedPrisma } from "./support/adapter-options.ts";
 
 function throwsConfiguration(run: () => unknown, ...patterns: RegExp[]): void {
 	assert.throws(run, (error: unknown) => {

@@ -1,23 +1,12 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import { LuciaError, type Adapter, type KeySchema, type SessionSchema } from "lucia";
-import { prisma } from "../../src/index.ts";
-import { untypedPrisma } from "../support/untyped-prisma.ts";
+import { initializeAdapterFor } from "../support/adapter-options.ts";
 import { openTarget, targetLabel, type Target, type TargetSpec } from "../support/targets.ts";
 import { rejectsWithLucia, rejectsWithPrisma } from "./expectations.ts";
 
-/** The options a reader would write for this schema: default mode for the reference schema. */
-export function adapterFor(target: Target): Adapter {
-	const { client, names, spec } = target;
-	const initialize =
-		spec.schema === "reference"
-			? prisma({ client, mode: "default" })
-			: untypedPrisma({
-					client,
-					modelNames: { user: names.user, key: names.key, session: names.session },
-					userRelationKey: names.userRelationKey
-				});
-	return initialize(LuciaError);
+function adapterFor(target: Target): Adapter {
+	return initializeAdapterFor(target)(LuciaError);
 }
 
 const hour = 60 * 60 * 1000;

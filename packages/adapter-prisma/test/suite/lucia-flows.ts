@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, test } from "node:test";
 import { LuciaError, lucia } from "lucia";
-import { prisma } from "../../src/index.ts";
-import { untypedPrisma } from "../support/untyped-prisma.ts";
+import { initializeAdapterFor } from "../support/adapter-options.ts";
 import { openTarget, targetLabel, type Target, type TargetSpec } from "../support/targets.ts";
 import { rejectsWithLucia } from "./expectations.ts";
 
 function luciaFor(target: Target, fastHashing: boolean) {
-	const { client, names, spec } = target;
-	const adapter =
-		spec.schema === "reference"
-			? prisma({ client, mode: "default" })
-			: untypedPrisma({
-					client,
-					modelNames: { user: names.user, key: names.key, session: names.session },
-					userRelationKey: names.userRelationKey
-				});
 	return lucia({
-		adapter,
+		adapter: initializeAdapterFor(target),
 		env: "DEV",
 		getUserAttributes: (row) => row,
 		getSessionAttributes: (row) => row,
