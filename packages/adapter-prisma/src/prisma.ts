@@ -106,18 +106,14 @@ function delegateOf(client: object, info: ModelInfo): ModelDelegate {
 	return delegate as ModelDelegate;
 }
 
-/** Without a data model (an unusual client), trust the names and only check the delegates exist. */
-function infoWithoutDataModel(client: object, table: LuciaTable, name: unknown): ModelInfo {
-	if (typeof name !== "string" || typeof Reflect.get(client, name) !== "object") {
-		throw new PrismaAdapterConfigurationError(`modelNames.${table} is ${describe(name)}, but the Prisma client has no such model delegate.`);
-	}
-	return { modelName: name, delegateName: name, tableName: name, idColumn: "id", relationFields: new Set() };
-}
-
 function bindModels({ client, modelNames: names, userRelationKey, inferUserRelation }: NormalisedOptions): AdapterModels {
 	const runtimeModels = readRuntimeModels(client);
-	const resolve = (table: LuciaTable, name: unknown): ModelInfo =>
-		runtimeModels === null ? infoWithoutDataModel(client, table, name) : resolveModel(runtimeModels, table, name);
+	if (runtimeModels === null) {
+		throw new PrismaAdapterConfigurationError(
+			"prisma(): the client has no data model (_runtimeDataModel) to check the options against. Pass the PrismaClient that `prisma generate` created (Prisma 6 or 7)."
+		);
+	}
+	const resolve = (table: LuciaTable, name: unknown): ModelInfo => resolveModel(runtimeModels, table, name);
 	const bind = (info: ModelInfo): BoundModel => ({ info, delegate: delegateOf(client, info) });
 
 	const user = bind(resolve("user", names.user));
@@ -133,14 +129,13 @@ function bindModels({ client, modelNames: names, userRelationKey, inferUserRelat
 }
 
 function relationFor(
-	runtimeModels: Readonly<Record<string, RuntimeModel>> | null,
+	runtimeModels: Readonly<Record<string, RuntimeModel>>,
 	session: BoundModel | null,
 	user: BoundModel,
 	userRelationKey: unknown,
 	infer: boolean
 ): string | null {
 	if (session === null) return null;
-	if (runtimeModels === null) return typeof userRelationKey === "string" ? userRelationKey : null;
 	if (infer) return inferUserRelation(runtimeModels, session.info, user.info);
 	return resolveUserRelation(runtimeModels, session.info, user.info, userRelationKey);
 }

@@ -75,6 +75,7 @@ describe("configuration is checked at initialisation against the client's data m
 	test("something other than a PrismaClient as client is refused", () => {
 		throwsConfiguration(() => untypedPrisma({ client: {}, mode: "default" }), /options\.client must be a PrismaClient instance/);
 		throwsConfiguration(() => untypedPrisma(undefined), /takes an options object/);
+		throwsConfiguration(() => untypedPrisma({ client: { $transaction: async () => [] }, mode: "default" }), /the client has no data model/);
 	});
 
 	test("the 3.0.x form prisma(client) works on the reference schema, with getSessionAndUser", async () => {
