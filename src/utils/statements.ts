@@ -1,4 +1,5 @@
 import captured from "../../content/data/statements.json" with { type: "json" };
+import { operationNames, type OperationName } from "../../packages/adapter-prisma/statements/operations.ts";
 
 /** One SQL statement the database received, with its bound values. */
 export interface Statement {
@@ -16,19 +17,8 @@ export const databaseLabels: Record<Database, string> = {
 };
 
 /** The Lucia operations the page documents, in the order a session's life runs through them. */
-export const operations = [
-  "createUser",
-  "createUser with key",
-  "useKey",
-  "createSession",
-  "validateSession",
-  "getAllUserSessions",
-  "updateSessionAttributes",
-  "invalidateSession",
-  "invalidateAllUserSessions",
-  "deleteUser",
-] as const;
-export type Operation = (typeof operations)[number];
+export const operations = operationNames;
+export type Operation = OperationName;
 
 function isStatement(value: unknown): value is Statement {
   if (typeof value !== "object" || value === null) return false;

@@ -1,6 +1,7 @@
 import { lucia } from "lucia";
 import { prisma } from "../src/index.ts";
 import { openTarget, type DatabaseKind } from "../test/support/targets.ts";
+import { operationNames } from "./operations.ts";
 
 /** One statement as the docs show it: the SQL Prisma sent and its arguments, with run-specific values named. */
 export interface CapturedStatement {
@@ -10,19 +11,6 @@ export interface CapturedStatement {
 
 export type CapturedOperations = Record<string, CapturedStatement[]>;
 
-/** Lucia operations in the order the docs list them; each runs on the state the previous ones left. */
-const operationNames = [
-	"createUser",
-	"createUser with key",
-	"useKey",
-	"createSession",
-	"validateSession",
-	"getAllUserSessions",
-	"updateSessionAttributes",
-	"invalidateSession",
-	"invalidateAllUserSessions",
-	"deleteUser"
-] as const;
 
 /**
  * Runs each Lucia operation once through this adapter (default mode, reference schema, Prisma 7)
