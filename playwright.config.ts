@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
 
 const port = Number(process.env["E2E_PORT"] ?? 4391);
 const baseURL = `http://127.0.0.1:${port}`;
-const debianChromium = "/usr/bin/chromium";
 
 /**
  * End-to-end tests of the documentation site: `astro build`, then `astro preview`
@@ -29,18 +28,7 @@ export default defineConfig({
     reducedMotion: "reduce",
     locale: "en-US",
     timezoneId: "UTC",
-    launchOptions: {
-      ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--font-render-hinting=none",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium" }],
   webServer: {

@@ -8,11 +8,11 @@
  * Figures, not a test: exits non-zero only when a budget is exceeded.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
+import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const astro = `${root}node_modules/astro/astro.js`;
@@ -107,10 +107,7 @@ const buildSeconds = (performance.now() - buildStart) / 1000;
 
 const port = await freePort();
 const preview = await startPreview(port);
-const browser = await chromium.launch({
-  ...(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium" } : {}),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const runs: PageFigures[] = [];
 try {
   for (let i = 0; i < coldLoads; i += 1) runs.push(await measure(browser, `http://127.0.0.1:${port}${page}`));

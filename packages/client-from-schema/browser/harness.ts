@@ -2,16 +2,18 @@
  * Builds the proof page, serves it on a free loopback port under a strict Content Security Policy
  * (no 'unsafe-eval'), and drives Chromium. Shared by the browser test and the benchmark.
  */
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
+import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
 import { promisify } from "node:util";
 import { execFile } from "node:child_process";
-import type { SchemaReport } from "./protocol.ts";
+import type { Proof } from "./protocol.ts";
+
+export type { Proof };
 
 const run = promisify(execFile);
 
@@ -20,15 +22,6 @@ export const distDir = fileURLToPath(new URL("../.browser-dist/", import.meta.ur
 /** Everything from the page's own origin; wasm may compile ('wasm-unsafe-eval'); no eval of JS. */
 export const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'";
 
-export interface Proof {
-  done: boolean;
-  reports: SchemaReport[];
-  failures: string[];
-  evalBlockedInWorker?: boolean;
-  evalBlockedInPage: boolean;
-  cspViolations: string[];
-  navigationStart: number;
-}
 
 /**
  * Builds in a child process: the build compiles the reference schema with this package's own
@@ -76,11 +69,7 @@ export async function serveProofPage(): Promise<{ url: string; close(): Promise<
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    headless: true,
-    ...(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium" } : {}),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** Opens the page in a fresh context (cold cache) and waits until the worker has run both schemas. */

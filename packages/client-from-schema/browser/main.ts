@@ -4,18 +4,8 @@
  */
 import referenceSchema from "../../adapter-prisma/schemas/reference.sqlite.prisma?raw";
 import renamedSchema from "../../adapter-prisma/schemas/renamed.sqlite.prisma?raw";
-import type { RunRequest, SchemaReport, SchemaRun, WorkerMessage } from "./protocol.ts";
+import type { Proof, RunRequest, SchemaRun, WorkerMessage } from "./protocol.ts";
 
-interface Proof {
-  done: boolean;
-  reports: SchemaReport[];
-  failures: string[];
-  evalBlockedInWorker?: boolean;
-  evalBlockedInPage: boolean;
-  cspViolations: string[];
-  /** Absolute time of navigation start, to turn report times into "ms since navigation". */
-  navigationStart: number;
-}
 
 const proof: Proof = { done: false, reports: [], failures: [], evalBlockedInPage: isEvalBlocked(), cspViolations: [], navigationStart: performance.timeOrigin };
 (window as unknown as { proof: Proof }).proof = proof;

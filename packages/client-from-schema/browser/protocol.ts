@@ -43,3 +43,15 @@ export type WorkerMessage =
   | { type: "failed"; label: string; message: string }
   | { type: "eval-blocked"; blocked: boolean }
   | { type: "done" };
+
+/** What the proof page exposes on `window.proof` for the Playwright test and the benchmark. */
+export interface Proof {
+  done: boolean;
+  reports: SchemaReport[];
+  failures: string[];
+  evalBlockedInWorker?: boolean;
+  evalBlockedInPage: boolean;
+  cspViolations: string[];
+  /** Absolute time of navigation start, to turn report times into "ms since navigation". */
+  navigationStart: number;
+}

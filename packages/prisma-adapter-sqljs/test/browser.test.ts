@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { chromium, type Browser } from "@playwright/test";
+import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
 import { build } from "esbuild";
 import type { ExerciseReport } from "./browser/exercise.ts";
 
@@ -55,7 +56,7 @@ before(async () => {
 	});
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+	browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 after(async () => {

@@ -1,0 +1,23 @@
+import { existsSync } from "node:fs";
+import type { LaunchOptions } from "@playwright/test";
+
+const debianChromium = "/usr/bin/chromium";
+
+/**
+ * How every browser test here starts Chromium: Debian's build where it is installed (Playwright
+ * cannot download its own offline), Playwright's own elsewhere; headless, no sandbox (CI runs as
+ * root), and no background networking, which a closed network answers with refused connections.
+ */
+export const chromiumLaunchOptions: LaunchOptions = {
+  headless: true,
+  ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--font-render-hinting=none"
+  ]
+};
