@@ -113,12 +113,14 @@ function bindModels({ client, modelNames: names, userRelationKey, inferUserRelat
 			"prisma(): the client has no data model (_runtimeDataModel) to check the options against. Pass the PrismaClient that `prisma generate` created (Prisma 6 or 7)."
 		);
 	}
-	const resolve = (table: LuciaTable, name: unknown): ModelInfo => resolveModel(runtimeModels, table, name);
-	const bind = (info: ModelInfo): BoundModel => ({ info, delegate: delegateOf(client, info) });
+	const bind = (table: LuciaTable, name: unknown): BoundModel => {
+		const info = resolveModel(runtimeModels, table, name);
+		return { info, delegate: delegateOf(client, info) };
+	};
 
-	const user = bind(resolve("user", names.user));
-	const key = bind(resolve("key", names.key));
-	const session = names.session === null ? null : bind(resolve("session", names.session));
+	const user = bind("user", names.user);
+	const key = bind("key", names.key);
+	const session = names.session === null ? null : bind("session", names.session);
 	return {
 		user,
 		key,
