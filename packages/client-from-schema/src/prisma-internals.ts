@@ -15,7 +15,15 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import { buildAndSerializeParamGraph } from "@prisma/param-graph-builder";
-import { getPrismaClient, type GetPrismaClientConfig } from "@prisma/client/runtime/wasm-compiler-edge";
+import {
+  getPrismaClient,
+  PrismaClientInitializationError,
+  PrismaClientKnownRequestError,
+  PrismaClientRustPanicError,
+  PrismaClientUnknownRequestError,
+  PrismaClientValidationError,
+  type GetPrismaClientConfig,
+} from "@prisma/client/runtime/wasm-compiler-edge";
 import { once, type WasmSource } from "./wasm-source.ts";
 
 /** The Prisma release these internals are read from; `engine` is the prisma-engines commit it pins. */
@@ -321,6 +329,18 @@ export interface PrismaClientOptions {
   adapter: SqlDriverAdapterFactory;
   log?: ({ emit: "event" | "stdout"; level: "query" | "info" | "warn" | "error" } | "query" | "info" | "warn" | "error")[];
 }
+
+/**
+ * The error classes a generated client exports in its `Prisma` namespace, from the same runtime
+ * as the clients built here, so `error instanceof Prisma.PrismaClientKnownRequestError` holds.
+ */
+export const prismaErrorClasses = {
+  PrismaClientKnownRequestError,
+  PrismaClientUnknownRequestError,
+  PrismaClientValidationError,
+  PrismaClientInitializationError,
+  PrismaClientRustPanicError,
+} as const;
 
 type QueryCompilerGlue = Awaited<ReturnType<NonNullable<GetPrismaClientConfig["compilerWasm"]>["getRuntime"]>>;
 

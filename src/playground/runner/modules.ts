@@ -8,6 +8,7 @@ import * as lucia from "lucia";
 import * as luciaMiddleware from "lucia/middleware";
 import * as luciaUtils from "lucia/utils";
 import * as adapterPrisma from "@lucia-auth/adapter-prisma";
+import { prismaErrorClasses } from "@lucia-prisma/client-from-schema";
 import type { CallTracker } from "./call-tracker.ts";
 
 /** The public methods of Lucia's `Auth`, the ones a reader calls. */
@@ -66,7 +67,7 @@ export function createRunModules(tracker: CallTracker, newClient: ClientFactory)
     "lucia/middleware": luciaMiddleware,
     "lucia/utils": luciaUtils,
     "@lucia-auth/adapter-prisma": instrumentedAdapter,
-    "@prisma/client": { PrismaClient },
+    "@prisma/client": { PrismaClient, Prisma: { ...prismaErrorClasses } },
   };
   return {
     require(specifier) {
