@@ -9,6 +9,8 @@ import { tsImport } from "tsx/esm/api";
 // packages while the build runs, after that loader has closed.
 /** @type {typeof import("./src/playground/build/precompile-plugin.ts")} */
 const { playgroundPrecompile } = await tsImport("./src/playground/build/precompile-plugin.ts", import.meta.url);
+/** @type {typeof import("./src/integrations/playground-csp.ts")} */
+const { playgroundContentSecurityPolicy } = await tsImport("./src/integrations/playground-csp.ts", import.meta.url);
 
 const site = "http://localhost:4321";
 
@@ -27,6 +29,7 @@ export default defineConfig({
     build: { target: "es2022", assetsInlineLimit: 0 },
   },
   integrations: [
+    playgroundContentSecurityPolicy(),
     starlight({
       title: "Lucia Prisma adapter",
       description:

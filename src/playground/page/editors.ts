@@ -4,11 +4,37 @@
  * TypeScript worker with the types of lucia, the adapter and the client of the current schema.
  */
 import * as monaco from "monaco-editor/editor/editor.api";
+// The editor's features, chosen from what editor.main would load: what a code editor is
+// expected to do, without the rest (diff editor, GPU rendering, inlay hints, …).
+import "monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching";
+import "monaco-editor/editor/contrib/clipboard/browser/clipboard";
+import "monaco-editor/editor/contrib/codeAction/browser/codeActionContributions";
+import "monaco-editor/editor/contrib/comment/browser/comment";
+import "monaco-editor/editor/contrib/contextmenu/browser/contextmenu";
+import "monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo";
+import "monaco-editor/editor/contrib/find/browser/findController";
+import "monaco-editor/editor/contrib/folding/browser/folding";
+import "monaco-editor/editor/contrib/format/browser/formatActions";
+import "monaco-editor/editor/contrib/gotoError/browser/gotoError";
+import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands";
+import "monaco-editor/editor/contrib/gotoSymbol/browser/link/goToDefinitionAtPosition";
+import "monaco-editor/editor/contrib/hover/browser/hoverContribution";
+import "monaco-editor/editor/contrib/indentation/browser/indentation";
+import "monaco-editor/editor/contrib/linesOperations/browser/linesOperations";
+import "monaco-editor/editor/contrib/multicursor/browser/multicursor";
+import "monaco-editor/editor/contrib/parameterHints/browser/parameterHints";
+import "monaco-editor/editor/contrib/rename/browser/rename";
+import "monaco-editor/editor/contrib/snippet/browser/snippetController2";
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
+import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode";
+import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter";
+import "monaco-editor/editor/contrib/wordOperations/browser/wordOperations";
 import "monaco-editor/languages/definitions/typescript/register";
 import "monaco-editor/languages/definitions/sql/register";
 import { conf as typescriptConf, language as typescriptGrammar } from "monaco-editor/languages/definitions/typescript/typescript";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+import { clientTypesPath, codeCompilerOptions, environmentTypes, environmentTypesPath, packageManifests, prismaClientModule } from "../editor-types.ts";
 import { registerPrismaLanguage, prismaLanguageId } from "./prisma-language.ts";
 import type { ToolsClient } from "./tools-client.ts";
 
@@ -63,22 +89,10 @@ export function enableTypeScript(editors: Editors, clientTypes: string): Promise
       import("monaco-editor/languages/features/typescript/register"),
       import("virtual:playground/type-libs"),
     ]);
-    typescriptDefaults.setCompilerOptions({
-      target: 99,
-      module: 99,
-      moduleResolution: 2,
-      strict: true,
-      noEmit: true,
-      allowImportingTsExtensions: true,
-      skipLibCheck: true,
-      lib: ["es2022", "webworker"],
-    });
-    typescriptDefaults.setExtraLibs([
-      ...libs.map((lib) => ({ filePath: `file:///${lib.path}`, content: lib.content })),
-      { filePath: "file:///node_modules/lucia/package.json", content: luciaPackageJson },
-      { filePath: "file:///node_modules/@lucia-auth/adapter-prisma/package.json", content: JSON.stringify({ name: "@lucia-auth/adapter-prisma", types: "src/index.ts" }) },
-      { filePath: "file:///playground-env.d.ts", content: environmentTypes },
-    ]);
+    typescriptDefaults.setCompilerOptions(codeCompilerOptions);
+    typescriptDefaults.setExtraLibs(
+      [...libs, ...packageManifests, { path: environmentTypesPath, content: environmentTypes }].map((lib) => ({ filePath: `file:///${lib.path}`, content: lib.content })),
+    );
     setClientTypes(clientTypes);
     monaco.editor.setModelLanguage(editors.codeModel, "typescript");
   })();
@@ -91,36 +105,9 @@ let clientTypesLib: monaco.IDisposable | undefined;
 export function setClientTypes(clientTypes: string): void {
   void import("monaco-editor/languages/features/typescript/register").then(({ typescriptDefaults }) => {
     clientTypesLib?.dispose();
-    clientTypesLib = typescriptDefaults.addExtraLib(`${clientTypes}\n${clientAdditions}`, "file:///node_modules/@prisma/client/index.d.ts");
+    clientTypesLib = typescriptDefaults.addExtraLib(prismaClientModule(clientTypes), `file:///${clientTypesPath}`);
   });
 }
-
-const luciaPackageJson = JSON.stringify({
-  name: "lucia",
-  types: "dist/index.d.ts",
-  typesVersions: { "*": { middleware: ["dist/middleware/index.d.ts"], utils: ["dist/utils/index.d.ts"] } },
-});
-
-/** What the playground's `@prisma/client` adds to the schema's client types. */
-const clientAdditions = `export declare const PrismaClient: {
-  new (options?: { log?: ("query" | "info" | "warn" | "error")[] }): PrismaClient;
-};
-export declare namespace Prisma {
-  class PrismaClientKnownRequestError extends Error { code: string; meta?: Record<string, unknown>; clientVersion: string }
-  class PrismaClientUnknownRequestError extends Error { clientVersion: string }
-  class PrismaClientValidationError extends Error { clientVersion: string }
-  class PrismaClientInitializationError extends Error { clientVersion: string }
-}
-`;
-
-/** Lucia's global types as an app declares them (here loosely: any attributes are allowed). */
-const environmentTypes = `declare namespace Lucia {
-  type Auth = import("lucia").Auth;
-  type DatabaseUserAttributes = Record<string, any>;
-  type DatabaseSessionAttributes = Record<string, any>;
-}
-declare const process: { env: Record<string, string | undefined> };
-`;
 
 function currentTheme(): string {
   return document.documentElement.dataset["theme"] === "light" ? "playground-light" : "playground-dark";

@@ -1,24 +1,23 @@
 /**
- * The playground page: editors, panes and controls on top of the engine. Marks
- * `playground:interactive` (Run usable) and `playground:first-query` for the benchmark.
+ * The playground page's entry. It starts what Run needs first (the wasm modules and the runner
+ * worker), wires Run and the result panes, and only then loads the editors (Monaco, the large
+ * part), so Run is usable before they are: until then it runs the state the page opened with.
+ * Marks `playground:interactive` (Run usable), `playground:run` and `playground:first-query`.
  */
 import precompiled from "virtual:playground/precompiled";
 import { queryCompilerWasmUrl } from "virtual:client-from-schema/wasm-urls";
 import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import runnerWorkerUrl from "../runner/worker.ts?worker&url";
-import type { SchemaDiagnostic } from "@lucia-prisma/client-from-schema";
-import type { CompileOutcome } from "../protocol.ts";
+import type { CompileOutcome, ThrownError } from "../protocol.ts";
 import type { PlaygroundState } from "../presets.ts";
 import { createEngine } from "./engine.ts";
-import { createEditors, enableTypeScript, monaco, setClientTypes } from "./editors.ts";
-import { enableFocusEscape } from "./focus-escape.ts";
 import { OutputPane } from "./panes/output-pane.ts";
 import { QueriesPane } from "./panes/queries-pane.ts";
 import { TablesPane } from "./panes/tables-pane.ts";
 import { RunnerClient } from "./runner-client.ts";
 import { setUpTabs } from "./tabs.ts";
 import { ToolsClient } from "./tools-client.ts";
-import { decodeState, encodeState, type UrlState } from "./url-state.ts";
+import { decodeState, type UrlState } from "./url-state.ts";
 
 const runDeadlineMs = 5000;
 
@@ -55,33 +54,46 @@ const engine = createEngine(precompiled, runner, tools);
 const root = element("playground");
 const runButton = element<HTMLButtonElement>("pg-run");
 const status = element("pg-status");
-const presetSelect = element<HTMLSelectElement>("pg-preset");
-const editors = createEditors({ schema: element("pg-schema-editor"), code: element("pg-code-editor") }, initial, tools);
-enableFocusEscape(editors.schema, editors.code);
-setUpTabs(root);
+const selectTab = setUpTabs(root);
+const [schemaPlaceholder, codePlaceholder] = document.querySelectorAll(".pg-editor-placeholder");
+if (schemaPlaceholder) schemaPlaceholder.textContent = initial.schema;
+if (codePlaceholder) codePlaceholder.textContent = initial.code;
 
-const output = new OutputPane(element("pg-output"), (line) => {
-  editors.code.revealLineInCenter(line);
-  editors.code.setPosition({ lineNumber: line, column: 1 });
-  editors.code.focus();
-});
-const queries = new QueriesPane(element<HTMLOListElement>("pg-queries"), element("pg-queries-count"), (sql) => monaco.editor.colorize(sql, "sql", { tabSize: 2 }));
+/** What the editors module provides once it has loaded. */
+export interface EditorsHandle {
+  state(): PlaygroundState;
+  showRunError(error: ThrownError): void;
+  clearRunError(): void;
+  showSchemaOutcome(outcome: CompileOutcome): void;
+  revealCodeLine(line: number): void;
+  highlightSql(sql: string): Promise<string>;
+}
+
+let editorsHandle: EditorsHandle | undefined;
+const editorsLoaded = import("./editors-ui.ts").then(({ mountEditors }) =>
+  mountEditors({ precompiled, engine, tools, initial, baseState, setStatus, run: () => void run() }),
+);
+void editorsLoaded.then((handle) => {
+  editorsHandle = handle;
+}, (error: unknown) => setStatus(`The editors could not load: ${String(error)}`));
+
+const output = new OutputPane(element("pg-output"), (line) => editorsHandle?.revealCodeLine(line));
+const queries = new QueriesPane(element<HTMLOListElement>("pg-queries"), element("pg-queries-count"), async (sql) => (await editorsLoaded).highlightSql(sql));
 const tables = new TablesPane(element("pg-tables"));
 
-let state: UrlState = initial;
-presetSelect.value = precompiled.presets.some((preset) => preset.id === state.base) ? state.base : "";
-
-// ---------------------------------------------------------------------------------------------
-// Running
+function setStatus(text: string): void {
+  status.textContent = text;
+}
 
 let runs = 0;
 
 async function run(): Promise<void> {
   const runNumber = ++runs;
-  const current = { schema: editors.schemaModel.getValue(), code: editors.codeModel.getValue() };
-  monaco.editor.setModelMarkers(editors.codeModel, "run", []);
+  performance.mark("playground:run");
+  const current = editorsHandle?.state() ?? { schema: initial.schema, code: initial.code };
+  editorsHandle?.clearRunError();
+  if (window.matchMedia("(max-width: 719.98px)").matches) selectTab("pg-tab-results");
   let statements = 0;
-  let firstQuery = true;
   await engine.run(current, {
     started() {
       queries.clear();
@@ -95,15 +107,14 @@ async function run(): Promise<void> {
     },
     schemaRejected(outcome) {
       output.line("error", outcome.message);
-      setSchemaMarkers(outcome.diagnostics);
+      editorsHandle?.showSchemaOutcome(outcome);
       setStatus("The schema does not validate: nothing ran.");
       delete root.dataset["running"];
     },
     message(message) {
       switch (message.type) {
         case "query":
-          if (firstQuery && runNumber === 1) performance.mark("playground:first-query");
-          firstQuery = false;
+          if (statements === 0 && runNumber === 1) performance.mark("playground:first-query");
           statements += 1;
           queries.add(message.query);
           break;
@@ -112,18 +123,7 @@ async function run(): Promise<void> {
           break;
         case "error":
           output.error(message.error, message.unhandled);
-          if (message.error.line !== undefined) {
-            monaco.editor.setModelMarkers(editors.codeModel, "run", [
-              {
-                severity: monaco.MarkerSeverity.Error,
-                message: `${message.error.name}: ${message.error.message}`,
-                startLineNumber: message.error.line,
-                startColumn: 1,
-                endLineNumber: message.error.line,
-                endColumn: editors.codeModel.getLineMaxColumn(message.error.line),
-              },
-            ]);
-          }
+          editorsHandle?.showRunError(message.error);
           break;
         case "tables":
           tables.show(message.tables);
@@ -143,127 +143,16 @@ async function run(): Promise<void> {
       }
     },
   });
-  loadToolsInBackground();
-}
-
-function setStatus(text: string): void {
-  status.textContent = text;
 }
 
 runButton.addEventListener("click", () => void run());
-const runKeys = monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter;
-editors.schema.addCommand(runKeys, () => void run());
-editors.code.addCommand(runKeys, () => void run());
 document.addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && root.contains(document.activeElement)) {
+  // Inside the editors, Monaco's own command handles the shortcut.
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !(event.target instanceof Element && event.target.closest(".monaco-editor"))) {
     event.preventDefault();
     void run();
   }
 });
-
-// ---------------------------------------------------------------------------------------------
-// Schema diagnostics and client types while typing
-
-function setSchemaMarkers(diagnostics: SchemaDiagnostic[]): void {
-  monaco.editor.setModelMarkers(
-    editors.schemaModel,
-    "prisma",
-    diagnostics.map((diagnostic) => ({
-      severity: diagnostic.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-      message: diagnostic.message,
-      startLineNumber: diagnostic.line,
-      startColumn: diagnostic.column,
-      endLineNumber: diagnostic.endLine,
-      endColumn: diagnostic.endColumn,
-    })),
-  );
-}
-
-let lastClientTypes = warmUpSchema?.schema.clientTypes ?? "";
-
-function showCompileOutcome(outcome: CompileOutcome): void {
-  if (outcome.ok) {
-    setSchemaMarkers(outcome.schema.warnings);
-    if (outcome.schema.clientTypes !== lastClientTypes) {
-      lastClientTypes = outcome.schema.clientTypes;
-      setClientTypes(lastClientTypes);
-    }
-  } else {
-    setSchemaMarkers(outcome.diagnostics);
-  }
-}
-
-let schemaCheck: ReturnType<typeof setTimeout> | undefined;
-editors.schemaModel.onDidChangeContent(() => {
-  clearTimeout(schemaCheck);
-  schemaCheck = setTimeout(() => {
-    const text = editors.schemaModel.getValue();
-    engine.compile(text).then((outcome) => {
-      if (editors.schemaModel.getValue() === text) showCompileOutcome(outcome);
-    }, (error: unknown) => console.error(error));
-  }, 250);
-});
-
-// ---------------------------------------------------------------------------------------------
-// The URL is the state
-
-let urlWrite: ReturnType<typeof setTimeout> | undefined;
-
-function writeUrlSoon(): void {
-  clearTimeout(urlWrite);
-  urlWrite = setTimeout(() => void writeUrl(), 400);
-}
-
-async function writeUrl(): Promise<void> {
-  state = { base: state.base, schema: editors.schemaModel.getValue(), code: editors.codeModel.getValue() };
-  const base = baseState(state.base) ?? defaultPreset;
-  const hash = await encodeState(state, base);
-  const url = new URL(location.href);
-  url.search = "";
-  url.hash = hash;
-  if (url.href !== location.href) history.replaceState(null, "", url);
-}
-
-editors.schemaModel.onDidChangeContent(writeUrlSoon);
-editors.codeModel.onDidChangeContent(writeUrlSoon);
-
-function load(base: string): void {
-  const next = baseState(base);
-  if (next === undefined) return;
-  state = { base, ...next };
-  editors.schemaModel.setValue(next.schema);
-  editors.codeModel.setValue(next.code);
-  monaco.editor.setModelMarkers(editors.codeModel, "run", []);
-  void writeUrl();
-}
-
-presetSelect.addEventListener("change", () => {
-  if (presetSelect.value !== "") load(presetSelect.value);
-});
-element("pg-reset").addEventListener("click", () => load(state.base));
-element("pg-format").addEventListener("click", () => void editors.schema.getAction("editor.action.formatDocument")?.run());
-element("pg-share").addEventListener("click", async () => {
-  clearTimeout(urlWrite);
-  await writeUrl();
-  try {
-    await navigator.clipboard.writeText(location.href);
-    setStatus("Link copied: it opens this schema and code.");
-  } catch {
-    setStatus(`Copy this link: ${location.href}`);
-  }
-});
-
-// ---------------------------------------------------------------------------------------------
-// Start-up: Run is usable once the runner is; the heavier tools load afterwards
-
-let backgroundStarted = false;
-
-function loadToolsInBackground(): void {
-  if (backgroundStarted) return;
-  backgroundStarted = true;
-  tools.start();
-  void enableTypeScript(editors, lastClientTypes);
-}
 
 runnerReady.then(
   () => {
@@ -271,11 +160,6 @@ runnerReady.then(
     root.dataset["ready"] = "";
     performance.mark("playground:interactive");
     setStatus("Ready. Run with the button or Ctrl+Enter.");
-    // The schema tools and the TypeScript service are the heavy part: fetch them once the page
-    // has settled, or at the first Run or edit, whichever comes first.
-    setTimeout(loadToolsInBackground, 1000);
   },
   (error: unknown) => setStatus(`The playground could not start: ${error instanceof Error ? error.message : String(error)}`),
 );
-editors.schemaModel.onDidChangeContent(loadToolsInBackground);
-editors.codeModel.onDidChangeContent(loadToolsInBackground);

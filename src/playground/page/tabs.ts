@@ -3,7 +3,8 @@
  * by CSS on wider screens, where every panel shows). Arrow keys move between tabs, as in the
  * WAI-ARIA tabs pattern.
  */
-export function setUpTabs(root: HTMLElement): void {
+/** Returns a function that selects a tab by its id (used to show the results when a run starts). */
+export function setUpTabs(root: HTMLElement): (tabId: string) => void {
   const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
   const select = (chosen: HTMLButtonElement, focus: boolean) => {
     for (const tab of tabs) {
@@ -26,4 +27,8 @@ export function setUpTabs(root: HTMLElement): void {
   }
   const first = tabs[0];
   if (first !== undefined) select(first, false);
+  return (tabId) => {
+    const tab = tabs.find((candidate) => candidate.id === tabId);
+    if (tab !== undefined) select(tab, false);
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { Database, SqlJsStatic, SqlValue } from "sql.js";
 import { PrismaSqlJs, type BindValue, type QueryEvent } from "@lucia-prisma/adapter-sqljs";
-import { applyMigrationScript, createClient, type WasmSource } from "@lucia-prisma/client-from-schema";
+import { applyMigrationScript, createClient, type CompiledSchema, type WasmSource } from "@lucia-prisma/client-from-schema";
 import type { QueryItem, RunRequest, RunnerToPage, TableRows, ThrownError } from "../protocol.ts";
 import { readerPosition, transpile } from "../transpile.ts";
 import { CallTracker } from "./call-tracker.ts";
@@ -32,8 +32,9 @@ export async function runProgram(request: RunRequest, context: RunContext): Prom
     const adapter = new PrismaSqlJs(database, {
       onQuery: (event) => context.post({ type: "query", runId, query: queryItem(event, tracker) }),
     });
+    const schema = sameSchemaAsBefore(request.schema);
     const modules = createRunModules(tracker, (options) =>
-      createClient(request.schema, context.wasm, { adapter, ...(Array.isArray(options?.log) ? { log: options.log } : {}) }),
+      createClient(schema, context.wasm, { adapter, ...(Array.isArray(options?.log) ? { log: options.log } : {}) }),
     );
     const javascript = request.javascript ?? transpileOrThrow(request.code);
     moduleUrl = URL.createObjectURL(new Blob([javascript], { type: "text/javascript" }));
@@ -49,6 +50,20 @@ export async function runProgram(request: RunRequest, context: RunContext): Prom
   context.post({ type: "tables", runId, tables: readTables(database) });
   database.close();
   context.post({ type: "done", runId, durationMs: performance.now() - started });
+}
+
+/**
+ * Each run receives its schema as a fresh copy (structured clone). Handing `createClient` the
+ * object of an earlier run with the same text lets it reuse the PrismaClient class it built.
+ */
+const schemasSeen = new Map<string, CompiledSchema>();
+
+export function sameSchemaAsBefore(schema: CompiledSchema): CompiledSchema {
+  const seen = schemasSeen.get(schema.text);
+  if (seen !== undefined) return seen;
+  if (schemasSeen.size >= 8) schemasSeen.delete(schemasSeen.keys().next().value as string);
+  schemasSeen.set(schema.text, schema);
+  return schema;
 }
 
 /** A syntax error in the reader's code, thrown so it is reported like any other error. */

@@ -10,7 +10,7 @@ import { applyMigrationScript, createClient, type RuntimePrismaClient, type Wasm
 import type { PageToRunner, RunnerInit, RunnerToPage } from "../protocol.ts";
 import { readerPosition } from "../transpile.ts";
 import { formatConsoleArguments } from "./inspect.ts";
-import { describeError, runProgram } from "./run.ts";
+import { describeError, runProgram, sameSchemaAsBefore } from "./run.ts";
 
 // Kept before the reader's code can replace them.
 const postToPage = self.postMessage.bind(self) as (message: RunnerToPage) => void;
@@ -55,7 +55,7 @@ async function warmUp(sqlJs: SqlJsStatic, wasm: WasmSource, { schema, migrationS
   try {
     const adapter = new PrismaSqlJs(database);
     await applyMigrationScript(adapter, migrationScript);
-    const client = createClient<RuntimePrismaClient>(schema, wasm, { adapter });
+    const client = createClient<RuntimePrismaClient>(sameSchemaAsBefore(schema), wasm, { adapter });
     const first = schema.models[0];
     if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
     await client.$disconnect();
