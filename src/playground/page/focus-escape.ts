@@ -9,21 +9,27 @@ const focusable = 'a[href], button:not([disabled]), input:not([disabled]), selec
 
 export function enableFocusEscape(...editors: Monaco.editor.IStandaloneCodeEditor[]): void {
   for (const editor of editors) {
+    const container = editor.getContainerDomNode();
     let escaped = false;
-    editor.onKeyDown((event) => {
-      if (event.browserEvent.key === "Escape") {
-        escaped = true;
-        return;
-      }
-      if (event.browserEvent.key === "Tab" && escaped && !event.browserEvent.ctrlKey && !event.browserEvent.altKey) {
-        event.preventDefault();
-        event.stopPropagation();
+    // Capture phase: before Monaco's own handlers see the key.
+    container.addEventListener(
+      "keydown",
+      (event) => {
+        if (event.key === "Escape") {
+          escaped = true;
+          return;
+        }
+        if (event.key === "Tab" && escaped && !event.ctrlKey && !event.altKey) {
+          event.preventDefault();
+          event.stopPropagation();
+          escaped = false;
+          moveFocus(container, event.shiftKey ? -1 : 1);
+          return;
+        }
         escaped = false;
-        moveFocus(editor.getContainerDomNode(), event.browserEvent.shiftKey ? -1 : 1);
-        return;
-      }
-      escaped = false;
-    });
+      },
+      true,
+    );
   }
 }
 

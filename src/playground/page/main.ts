@@ -94,6 +94,11 @@ async function run(): Promise<void> {
   editorsHandle?.clearRunError();
   if (window.matchMedia("(max-width: 719.98px)").matches) selectTab("pg-tab-results");
   let statements = 0;
+  // For tests and the benchmark: how many runs have ended, and how the last one did.
+  const finished = (outcome: string) => {
+    root.dataset["outcome"] = outcome;
+    root.dataset["runs"] = String(runNumber);
+  };
   await engine.run(current, {
     started() {
       queries.clear();
@@ -110,6 +115,7 @@ async function run(): Promise<void> {
       editorsHandle?.showSchemaOutcome(outcome);
       setStatus("The schema does not validate: nothing ran.");
       delete root.dataset["running"];
+      finished("rejected");
     },
     message(message) {
       switch (message.type) {
@@ -141,6 +147,7 @@ async function run(): Promise<void> {
         output.line("error", `The run ended unexpectedly: ${end.message}`);
         setStatus("The run ended unexpectedly.");
       }
+      finished(end.kind);
     },
   });
 }
