@@ -16,15 +16,18 @@ import {
 const defaultModelNames = { user: "user", session: "session", key: "key" } as const;
 const defaultUserRelationKey = "user";
 
+// The form with model names comes first: TypeScript offers completions inside an object
+// argument from the first overload it tries, so this order lets editors propose the client's
+// model names (test/editor-completions.test.ts).
+/** The Lucia v2 adapter for Prisma, with the model names and the user relation of your schema. */
+export function prisma<Client extends PrismaClientLike, Session extends ModelName<Client>>(
+	options: CustomModelOptions<Client, Session>
+): InitializeAdapter<Adapter>;
 /**
  * The Lucia v2 adapter for Prisma, in default mode: the schema has models `User`, `Session`
  * and `Key` as in the reference schema (extra attribute columns are fine).
  */
 export function prisma<Client extends PrismaClientLike>(options: DefaultModeOptions<Client>): InitializeAdapter<Adapter>;
-/** The Lucia v2 adapter for Prisma, with the model names and the user relation of your schema. */
-export function prisma<Client extends PrismaClientLike, Session extends ModelName<Client>>(
-	options: CustomModelOptions<Client, Session>
-): InitializeAdapter<Adapter>;
 /** The call form of `@lucia-auth/adapter-prisma` 3.0.x, kept so existing apps switch without edits. */
 export function prisma<Client extends PrismaClientLike>(
 	client: Client,
