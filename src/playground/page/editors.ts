@@ -114,9 +114,11 @@ function currentTheme(): string {
 }
 
 function defineThemes(): void {
+  // Monaco's defaults, except where their contrast is below 4.5:1 on these backgrounds.
   const rules = (dark: boolean): monaco.editor.ITokenThemeRule[] => [
     { token: "annotation", foreground: dark ? "c586c0" : "af00db" },
     { token: "type.identifier", foreground: dark ? "4ec9b0" : "267f99" },
+    ...(dark ? [{ token: "comment", foreground: "7aa866" }] : [{ token: "operator.sql", foreground: "5a6673" }]),
   ];
   monaco.editor.defineTheme("playground-light", { base: "vs", inherit: true, rules: rules(false), colors: {} });
   monaco.editor.defineTheme("playground-dark", { base: "vs-dark", inherit: true, rules: rules(true), colors: { "editor.background": "#17181c" } });
