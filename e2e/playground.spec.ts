@@ -251,6 +251,8 @@ test.describe("editors", () => {
   });
 
   test("modelNames complete from the schema, and follow it when it changes", async ({ page }) => {
+    // TypeScript's service and Prisma's schema tools load in the background first.
+    test.setTimeout(90_000);
     const renamed = preset("custom-model-names");
     const code = renamed.code.replace('user: "authUser"', 'user: ""');
     await openPlayground(page, await permalink({ code }, renamed));

@@ -29,6 +29,7 @@ export const expectedPaths = [
   "/guides/custom-model-names/",
   "/guides/migrating-from-3/",
   "/guides/prisma-7/",
+  "/playground/",
   "/queries/",
   "/quick-start/",
   "/reference/",
