@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { lucia, LuciaError, type SessionAdapter, type SessionSchema } from "lucia";
-import initSqlJs from "sql.js";
-import { applyMigrationScript, loadSchemaCompiler, type RuntimePrismaClient } from "@lucia-prisma/client-from-schema";
-import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
-import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
+import type { RuntimePrismaClient } from "@lucia-prisma/client-from-schema";
 import { untypedPrisma } from "./support/adapter-options.ts";
+import { schemaTextDatabase, type SchemaTextDatabase } from "./support/schema-text-database.ts";
 
 /** Users and keys in Prisma; no session model, because the app keeps its sessions elsewhere. */
 const schemaWithoutSessions = `
@@ -43,18 +41,15 @@ function sessionsInMemory(): SessionAdapter {
 }
 
 describe("prisma(client) for a client without a session model (sessions kept elsewhere, as 3.0.2 allowed)", () => {
+	let database: SchemaTextDatabase;
 	let client: RuntimePrismaClient;
 	before(async () => {
-		const compiler = await loadSchemaCompiler(nodeWasmSource());
-		const compiled = compiler.compile(schemaWithoutSessions);
-		if (!compiled.ok) throw new Error(compiled.message);
-		const SQL = await initSqlJs();
-		const factory = new PrismaSqlJs(new SQL.Database());
-		await applyMigrationScript(factory, await compiler.migrationScript(compiled.schema, factory));
-		client = compiler.createClient(compiled.schema, { adapter: factory });
+		database = await schemaTextDatabase(schemaWithoutSessions);
+		client = database.createClient(database.factory);
 	});
 	after(async () => {
 		await client?.$disconnect();
+		database?.close();
 	});
 
 	test("is accepted, stores users and keys, and says why when asked for a session", async () => {
