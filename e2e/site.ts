@@ -33,6 +33,7 @@ export const expectedPaths = [
   "/quick-start/",
   "/reference/",
   "/schema/",
+  "/terms/",
 ];
 
 /** Collects console errors and uncaught exceptions while a page is open. */
