@@ -28,12 +28,15 @@ describe("relation fields: Prisma needs both sides", () => {
 	});
 });
 
-/** The reference models with every table and Lucia column mapped to other database names. */
+/**
+ * The reference models with every table and Lucia column mapped to other database names, and the
+ * back-relation fields on User renamed: the changes default mode accepts besides extra columns.
+ */
 const mappedSchema = `
 model User {
-  id           String    @id @unique @map("user_pk")
-  auth_session Session[]
-  auth_key     Key[]
+  id       String    @id @unique @map("user_pk")
+  sessions Session[]
+  keys     Key[]
 
   @@map("app_users")
 }
@@ -60,7 +63,7 @@ model Key {
 }
 `;
 
-describe("default mode with @@map and @map (SQLite through sql.js)", () => {
+describe("default mode with @@map, @map and renamed back relations (SQLite through sql.js)", () => {
 	let database: SchemaTextDatabase;
 	let client: RuntimePrismaClient;
 	before(async () => {
