@@ -68,6 +68,7 @@ export default defineConfig({
             { label: "Prisma schema", slug: "schema" },
             { label: "Errors", slug: "errors" },
             { label: "What runs in the database", slug: "queries" },
+            { label: "Terms", slug: "terms" },
           ],
         },
         {

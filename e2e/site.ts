@@ -34,6 +34,7 @@ export const expectedPaths = [
   "/quick-start/",
   "/reference/",
   "/schema/",
+  "/terms/",
 ];
 
 /** Collects console errors and uncaught exceptions while a page is open. */

@@ -8,6 +8,7 @@ import pg from "pg";
 import initSqlJs from "sql.js";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { createDatabase, ddlFromSchema, generateClient, importForPrisma, type PrismaMajor } from "@internal/test-kit";
+import { schemaTextDatabase } from "./schema-text-database.ts";
 import { recordStatements, type StatementLog } from "./statement-log.ts";
 
 export type DatabaseKind = "sqlite" | "postgresql" | "mysql";
@@ -210,19 +211,11 @@ async function generatedClient(spec: TargetSpec): Promise<ClientConstructor> {
 
 /** The playground's path: schema text → DDL from the wasm schema engine → a runtime-built client over sql.js. */
 async function clientFromSchemaText(spec: TargetSpec): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
-	const { loadSchemaCompiler, applyMigrationScript } = await import("@lucia-prisma/client-from-schema");
-	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
-	const compiler = await loadSchemaCompiler(nodeWasmSource());
-	const result = compiler.compile(await readFile(schemaPath("sqlite", spec.schema), "utf8"));
-	if (!result.ok) throw new Error(`The schema did not compile:\n${result.message}`);
-	const sqlJs = await initSqlJs();
-	const database = new sqlJs.Database();
-	const factory = new PrismaSqlJs(database);
-	await applyMigrationScript(factory, await compiler.migrationScript(result.schema, factory));
+	const database = await schemaTextDatabase(await readFile(schemaPath("sqlite", spec.schema), "utf8"));
 	const Client = function (options: { adapter: object }) {
-		return compiler.createClient(result.schema, { adapter: options.adapter as PrismaSqlJs });
+		return database.createClient(options.adapter as PrismaSqlJs);
 	} as unknown as ClientConstructor;
-	return { prepared: { factory, cleanup: async () => database.close() }, Client };
+	return { prepared: { factory: database.factory, cleanup: async () => database.close() }, Client };
 }
 
 /** A fresh database with the schema's tables and a client of the right Prisma version over it. */
