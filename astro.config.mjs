@@ -1,25 +1,29 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
+import starlightLlmsTxt from "starlight-llms-txt";
 import { rehypeFocusableTables } from "./src/utils/rehype-focusable-tables.ts";
-
-const site = "http://localhost:4321";
+import { baseLinks } from "./src/integrations/base-links.ts";
+import { staticHostFiles } from "./src/integrations/static-host-files.ts";
+import { workspaceSources } from "./src/integrations/workspace-sources.ts";
 
 export default defineConfig({
-  site,
+  // `astro build --site https://… --base /sub/` overrides both; every URL the site writes follows them.
+  site: "http://localhost:4321",
   markdown: { rehypePlugins: [rehypeFocusableTables] },
   integrations: [
+    workspaceSources(),
+    baseLinks(),
     starlight({
       title: "Lucia Prisma adapter",
       description:
         "Reference and guides for the Prisma adapter of Lucia v2: both call forms, the schema for SQLite, PostgreSQL and MySQL, errors and the SQL each operation runs.",
       favicon: "/favicon.svg",
       logo: { src: "./src/assets/logo.svg", alt: "" },
+      // og:image and twitter:image are absolute URLs: src/route-middleware/social-image.ts.
       head: [
-        { tag: "meta", attrs: { property: "og:image", content: `${site}/social.png` } },
         { tag: "meta", attrs: { property: "og:image:width", content: "1200" } },
         { tag: "meta", attrs: { property: "og:image:height", content: "630" } },
-        { tag: "meta", attrs: { name: "twitter:image", content: `${site}/social.png` } },
         // Starlight puts both sidebars before <main> in the document. A first paint while the
         // HTML is still streaming laid them out without the main column, then moved them
         // (a layout shift of up to 0.42 on some cold loads). Wait for the page title instead.
@@ -29,7 +33,8 @@ export default defineConfig({
       lastUpdated: true,
       // Docs live in the top-level content/docs, so Starlight's own git lookup (which
       // only scans src/content/docs) finds nothing; this middleware fills the date in.
-      routeMiddleware: "./src/route-middleware/last-updated.ts",
+      routeMiddleware: ["./src/route-middleware/last-updated.ts", "./src/route-middleware/social-image.ts", "./src/route-middleware/hero-links.ts"],
+      plugins: [starlightLlmsTxt({ exclude: ["404"] })],
       markdown: { processedDirs: ["./content/docs"] },
       sidebar: [
         {
@@ -59,5 +64,6 @@ export default defineConfig({
         },
       ],
     }),
+    staticHostFiles(),
   ],
 });
