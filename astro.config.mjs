@@ -34,7 +34,7 @@ export default defineConfig({
       // Docs live in the top-level content/docs, so Starlight's own git lookup (which
       // only scans src/content/docs) finds nothing; this middleware fills the date in.
       routeMiddleware: ["./src/route-middleware/last-updated.ts", "./src/route-middleware/social-image.ts", "./src/route-middleware/hero-links.ts"],
-      plugins: [starlightLlmsTxt({ exclude: ["404"] })],
+      plugins: [starlightLlmsTxt({ exclude: ["404"], demote: ["404"] })],
       markdown: { processedDirs: ["./content/docs"] },
       sidebar: [
         {

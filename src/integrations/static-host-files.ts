@@ -29,11 +29,26 @@ export function headersFile(base: string, wasmPaths: readonly string[]): string 
   return rules.map(([path, headers]) => [path, ...headers.map((header) => `  ${header}`)].join("\n")).join("\n\n") + "\n";
 }
 
-/** Packs each package with `npm pack` (which builds it first, see scripts/build-package.ts) into `destination`. */
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+function hasFlock(): boolean {
+  return spawnSync("flock", ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * Packs each package with `npm pack` (which builds it first, see scripts/build-package.ts) into
+ * `destination`. The build deletes and rewrites each package's dist/, so two packs at once (the
+ * site build and the pack-and-install test run in parallel under `npm test`) take turns, under an
+ * exclusive `flock` where the system has it.
+ */
 export function packPackages(packages: readonly PublishedPackage[], destination: string): void {
   mkdirSync(destination, { recursive: true });
   const workspaces = packages.flatMap((pkg) => ["-w", pkg.dir]);
-  const result = spawnSync("npm", ["pack", "--silent", "--pack-destination", destination, ...workspaces], {
+  const pack = ["npm", "pack", "--silent", "--pack-destination", destination, ...workspaces];
+  mkdirSync(join(repoRoot, ".tmp"), { recursive: true });
+  const [command, ...args] = hasFlock() ? ["flock", join(repoRoot, ".tmp", "npm-pack.lock"), ...pack] : pack;
+  const result = spawnSync(command!, args, {
+    cwd: repoRoot,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
