@@ -1,4 +1,5 @@
 // @ts-check
+import { register } from "node:module";
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import starlightLlmsTxt from "starlight-llms-txt";
@@ -6,6 +7,11 @@ import { rehypeFocusableTables } from "./src/utils/rehype-focusable-tables.ts";
 import { baseLinks } from "./src/integrations/base-links.ts";
 import { staticHostFiles } from "./src/integrations/static-host-files.ts";
 import { workspaceSources } from "./src/integrations/workspace-sources.ts";
+
+// Workspace packages export dist/ to strangers. Modules this config loads through Node (`await
+// import()`, tsx's `tsImport`) resolve them to their sources with these hooks; Vite's own config
+// loader cannot, so import them here by source path or dynamically, never by package name statically.
+register("./src/integrations/source-condition-hooks.mjs", import.meta.url);
 
 export default defineConfig({
   // `astro build --site https://… --base /sub/` overrides both; every URL the site writes follows them.
