@@ -18,7 +18,8 @@ function ensureChromium(): string | undefined {
 	if (existsSync(chromium.executablePath())) return undefined;
 	console.log("No system Chromium found: installing Playwright's Chromium (npx playwright install chromium)");
 	const cli = createRequire(import.meta.url).resolve("@playwright/test/cli");
-	const result = spawnSync(process.execPath, [cli, "install", "chromium"], { stdio: "inherit" });
+	// Its output on failure is a download stack trace; the MISSING line says what to do instead.
+	const result = spawnSync(process.execPath, [cli, "install", "chromium"], { stdio: "ignore" });
 	if (result.status === 0 && existsSync(chromium.executablePath())) return undefined;
 	return "Chromium, for the browser and end-to-end tests: install your system's chromium package, or run `npx playwright install chromium` where the network allows it";
 }
