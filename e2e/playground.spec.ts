@@ -165,6 +165,22 @@ test.describe("isolation", () => {
   });
 });
 
+test("once loaded, the playground works offline: an edited schema compiles and runs", async ({ page, context }) => {
+  await openPlayground(page);
+  await waitForEditors(page);
+  // The schema tools and TypeScript load in the background; the page marks when they are in.
+  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
+  await context.setOffline(true);
+  const schema = defaultPreset.schema.replace("model Key {", "model Key {\n  created_at      DateTime @default(now())");
+  await replaceEditorText(page, "Prisma schema", schema);
+  expect(await run(page)).toBe("done");
+  await expect(output(page)).toContainText("after sign-out");
+  await expect(tables(page).getByRole("table", { name: /^Key/ })).toContainText("created_at");
+  await context.setOffline(false);
+  // The browser asks for the site's icon again on its own; that is not the playground.
+  errors = errors.filter((error) => !error.includes("/favicon.svg"));
+});
+
 test.describe("the URL is the state", () => {
   test("an edit reaches the address bar, and that link restores and runs it in a new page", async ({ page, context }) => {
     await openPlayground(page);
