@@ -132,7 +132,8 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
   });
 
   // -------------------------------------------------------------------------------------------
-  // The heavy tools: once the page has settled, or at the first edit, whichever comes first
+  // The TypeScript service: once the schema tools are in (main.ts starts them), or at the first
+  // edit, whichever comes first
 
   let toolsRequested = false;
   const loadTools = () => {
@@ -150,7 +151,7 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
       (error: unknown) => setStatus(`The editors' tools did not load: ${error instanceof Error ? error.message : String(error)}`),
     );
   };
-  setTimeout(loadTools, 1500);
+  void tools.ready.then(loadTools);
   editors.schemaModel.onDidChangeContent(loadTools);
   editors.codeModel.onDidChangeContent(loadTools);
 

@@ -45,7 +45,6 @@ async function initialise(init: RunnerInit): Promise<{ sqlJs: SqlJsStatic; wasm:
     queryCompiler: () => Promise.resolve(init.queryCompiler),
     schemaEngine: () => Promise.reject(new Error("The runner has no schema engine: DDL comes from the page.")),
   };
-  if (init.warmUp !== undefined) await warmUp(sqlJs, wasm, init.warmUp);
   return { sqlJs, wasm };
 }
 
@@ -67,8 +66,14 @@ async function warmUp(sqlJs: SqlJsStatic, wasm: WasmSource, { schema, migrationS
 self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
   const message = event.data;
   if (message.type === "init") {
-    ready = initialise(message);
-    await ready;
+    const loaded = initialise(message);
+    // Run is usable as soon as sql.js is; the warm-up runs right after, and a run waits for it
+    // (it is what the run would otherwise do first).
+    ready = loaded.then(async (context) => {
+      if (message.warmUp !== undefined) await warmUp(context.sqlJs, context.wasm, message.warmUp);
+      return context;
+    });
+    await loaded;
     postToPage({ type: "ready" });
     return;
   }

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:playground`: the playground's speed in headless Chromium on localhost, each
+ * figure printed beside its target. Cold cache every round (a new browser context). Prints, never
+ * asserts. Builds the site first unless BENCH_REUSE_DIST=1; BENCH_ROUNDS sets the rounds (5).
+ *
+ * The site is served gzip-compressed by a plain static server, so transfer sizes are what a
+ * compressing host sends. Figures:
+ * - interactive: navigation start → Run usable (`playground:interactive`);
+ * - first query: the Run click (the pointer event's own time) → the first SQL statement shown;
+ * - transfer before the first result: bytes over the wire, page and workers, until then;
+ * - re-run after a schema edit, once the page has been open 3 s: click → first statement;
+ * - Run after a runaway run was stopped: click → first statement.
+ */
+import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium, type Page, type Request } from "@playwright/test";
+import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
+import { encodeState } from "../src/playground/page/url-state.ts";
+import { presetFiles } from "../src/playground/presets.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(root, "dist");
+const rounds = Number(process.env["BENCH_ROUNDS"] ?? 5);
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".ttf": "font/ttf",
+  ".png": "image/png",
+};
+
+async function serve(): Promise<{ origin: string; close(): void }> {
+  const gzipped = new Map<string, Buffer>();
+  const server = createServer(async (request, response) => {
+    let path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (path.endsWith("/")) path += "index.html";
+    const file = normalize(join(dist, path));
+    if (!file.startsWith(dist)) return void response.writeHead(403).end();
+    try {
+      let body = gzipped.get(file);
+      if (body === undefined) {
+        body = gzipSync(await readFile(file));
+        gzipped.set(file, body);
+      }
+      response.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream", "content-encoding": "gzip" });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/** Clicks Run and returns the time from the click to the first statement of that run (ms). */
+async function clickToFirstQuery(page: Page): Promise<number> {
+  const runs = Number((await page.locator("#playground").getAttribute("data-runs")) ?? "0");
+  await page.evaluate(() => {
+    const state = window as unknown as { benchClick?: number; benchFirstQuery?: number };
+    delete state.benchClick;
+    delete state.benchFirstQuery;
+    document.getElementById("pg-run")!.addEventListener("pointerdown", (event) => (state.benchClick = event.timeStamp), { capture: true, once: true });
+    new MutationObserver((_records, observer) => {
+      if (document.querySelector("#pg-queries li") !== null) {
+        state.benchFirstQuery = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.getElementById("pg-queries")!, { childList: true });
+  });
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await page.locator(`#playground[data-runs="${runs + 1}"]`).waitFor({ state: "attached", timeout: 20_000 });
+  return page.evaluate(() => {
+    const state = window as unknown as { benchClick: number; benchFirstQuery: number };
+    return state.benchFirstQuery - state.benchClick;
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+if (process.env["BENCH_REUSE_DIST"] !== "1") {
+  console.log("Building the site (BENCH_REUSE_DIST=1 skips this)…");
+  execFileSync(process.execPath, [join(root, "node_modules/astro/astro.js"), "build"], { cwd: root, stdio: "ignore" });
+}
+
+const server = await serve();
+const browser = await chromium.launch(chromiumLaunchOptions);
+const figures = { interactive: [] as number[], firstQuery: [] as number[], transfer: [] as number[], rerun: [] as number[], afterRunaway: [] as number[] };
+const defaultPreset = presetFiles[0]!;
+const defaultState = {
+  schema: await readFile(join(root, defaultPreset.schemaFile), "utf8"),
+  code: await readFile(join(root, defaultPreset.codeFile), "utf8"),
+};
+
+try {
+  for (let round = 1; round <= rounds; round++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const page = await context.newPage();
+    const requests: Request[] = [];
+    page.on("requestfinished", (request) => requests.push(request));
+    await page.goto(`${server.origin}/playground/`);
+    await page.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+    figures.interactive.push(await page.evaluate(() => performance.getEntriesByName("playground:interactive")[0]!.startTime));
+    figures.firstQuery.push(await clickToFirstQuery(page));
+    const firstQueryAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName("playground:first-query")[0]!.startTime);
+    let bytes = 0;
+    for (const request of requests) {
+      const timing = request.timing();
+      if (timing.startTime + timing.responseEnd > firstQueryAt) continue;
+      const sizes = await request.sizes();
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    }
+    figures.transfer.push(bytes);
+
+    // A schema edit once the page has been open 3 s: the tools have loaded in the background.
+    const openFor = await page.evaluate(() => performance.now());
+    if (openFor < 3000) await page.waitForTimeout(3000 - openFor);
+    const edited = defaultState.schema.replace("model User {", `model User {\n  nickname${round} String?`);
+    await page.evaluate((text) => navigator.clipboard.writeText(text), edited);
+    await page.getByRole("textbox", { name: "Prisma schema" }).focus();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("ControlOrMeta+V");
+    figures.rerun.push(await clickToFirstQuery(page));
+    await context.close();
+
+    // Runaway code, stopped after 5 s; then the default preset.
+    const runaway = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const runawayPage = await runaway.newPage();
+    const hash = await encodeState({ base: "default", schema: defaultState.schema, code: "while (true) {}\n" }, defaultState);
+    await runawayPage.goto(`${server.origin}/playground/${hash}`);
+    await runawayPage.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+    await clickToFirstQuery(runawayPage).catch(() => 0);
+    await runawayPage.getByLabel("Preset").selectOption("default");
+    figures.afterRunaway.push(await clickToFirstQuery(runawayPage));
+    await runaway.close();
+    console.log(`round ${round}/${rounds} done`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const rows: [label: string, values: number[], target: number, unit: "ms" | "MB"][] = [
+  ["interactive (Run usable) after navigation", figures.interactive, 1500, "ms"],
+  ["first Run: click → first query shown", figures.firstQuery, 500, "ms"],
+  ["re-run after a schema edit (page open 3 s)", figures.rerun, 300, "ms"],
+  ["Run after a runaway run was stopped", figures.afterRunaway, 1000, "ms"],
+  ["transferred before the first result (gzip)", figures.transfer.map((bytes) => bytes / 1e6), 3, "MB"],
+];
+console.log(`\nPlayground, ${rounds} cold rounds, medians (every round in brackets):`);
+for (const [label, values, target, unit] of rows) {
+  const shown = (number: number) => (unit === "MB" ? number.toFixed(2) : String(Math.round(number)));
+  const value = median(values);
+  console.log(`  ${value <= target ? "met    " : "NOT MET"}  ${label}: ${shown(value)} ${unit} (target ≤ ${target} ${unit}) [${values.map(shown).join(", ")}]`);
+}
