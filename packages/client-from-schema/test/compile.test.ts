@@ -1,18 +1,13 @@
 /** What compile() returns for good and bad schemas, and what a built client exposes. */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { generateClient } from "@internal/test-kit";
 import { loadSchemaCompiler, type SchemaCompiler } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
-import { compileOrThrow, repoSchemas, sqliteFile, type TestClient } from "./helpers.ts";
+import { compileOrThrow, repoSchemas, sqliteFile, withPrismaCli, type TestClient } from "./helpers.ts";
 
-const run = promisify(execFile);
 const sqlite = 'datasource db {\n  provider = "sqlite"\n}\n\n';
 
 let compiler: SchemaCompiler;
@@ -21,25 +16,16 @@ before(async () => {
 });
 
 /** `prisma validate`'s report, from `error:` to the error count, with the file path as the wasm prints it. */
-async function prismaValidateReport(schema: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "client-from-schema-validate-"));
-  try {
-    const path = join(dir, "schema.prisma");
-    await writeFile(path, schema);
-    await writeFile(join(dir, "engine"), "");
-    const result = await run("npx", ["prisma", "validate", "--schema", path], {
-      cwd: fileURLToPath(new URL("../../..", import.meta.url)),
-      env: { ...process.env, NO_COLOR: "1", PRISMA_SCHEMA_ENGINE_BINARY: join(dir, "engine"), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    }).then(
+function prismaValidateReport(schema: string): Promise<string> {
+  return withPrismaCli(schema, async (path, prisma) => {
+    const result = await prisma(["validate"]).then(
       () => assert.fail("prisma validate accepted an invalid schema"),
       (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
     );
     const report = /^error: [\s\S]*?Validation Error Count: \d+/m.exec(result)?.[0];
     assert.ok(report !== undefined, `no report in:\n${result}`);
     return report.replaceAll(path, "schema.prisma");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 describe("invalid schemas", () => {

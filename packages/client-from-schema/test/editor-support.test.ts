@@ -1,16 +1,10 @@
 /** format() and completions(): what an editor of Prisma schemas gets from Prisma's own wasm. */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { loadSchemaCompiler, type SchemaCompiler } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
-
-const run = promisify(execFile);
+import { withPrismaCli } from "./helpers.ts";
 
 let compiler: SchemaCompiler;
 before(async () => {
@@ -20,20 +14,11 @@ before(async () => {
 const untidy = `datasource db {\n provider = "sqlite"\n}\nmodel User {\nid String @id\n  sessions Session[]\n}\nmodel Session {\n id String @id\n user_id String\n user User @relation(fields:[user_id], references:[id], onDelete: )\n}\n`;
 
 /** What `prisma format` writes into the file. */
-async function prismaFormat(schema: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "client-from-schema-format-"));
-  try {
-    const path = join(dir, "schema.prisma");
-    await writeFile(path, schema);
-    await writeFile(join(dir, "engine"), "");
-    await run("npx", ["prisma", "format", "--schema", path], {
-      cwd: fileURLToPath(new URL("../../..", import.meta.url)),
-      env: { ...process.env, NO_COLOR: "1", PRISMA_SCHEMA_ENGINE_BINARY: join(dir, "engine"), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    });
-    return await readFile(path, "utf8");
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+function prismaFormat(schema: string): Promise<string> {
+  return withPrismaCli(schema, async (path, prisma) => {
+    await prisma(["format"]);
+    return readFile(path, "utf8");
+  });
 }
 
 describe("format", () => {

@@ -1,7 +1,10 @@
 /** Shared by the Node tests: generated clients, embedded configs, SQLite files, outcomes. */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { CompiledSchema, SchemaCompiler } from "../src/index.ts";
 import type { ParameterizationSchema, RuntimeDataModel } from "../src/prisma-internals.ts";
@@ -65,5 +68,26 @@ export async function outcome(step: string, run: () => Promise<unknown>): Promis
   } catch (error) {
     const failure = error as { name?: unknown; code?: unknown };
     return { step, error: { name: String(failure.name), code: failure.code } };
+  }
+}
+
+/**
+ * Writes `schema` to a temporary schema.prisma and hands `use` its path and a function that runs
+ * the Prisma CLI offline (a placeholder engine; the commands used never run it) from the repo root.
+ */
+export async function withPrismaCli<T>(
+  schema: string,
+  use: (path: string, prisma: (args: string[]) => Promise<{ stdout: string; stderr: string }>) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "client-from-schema-cli-"));
+  try {
+    const path = join(dir, "schema.prisma");
+    await writeFile(path, schema);
+    await writeFile(join(dir, "engine"), "");
+    const env = { ...process.env, NO_COLOR: "1", PRISMA_SCHEMA_ENGINE_BINARY: join(dir, "engine"), PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+    const cwd = fileURLToPath(new URL("../../..", import.meta.url));
+    return await use(path, (args) => promisify(execFile)("npx", ["prisma", ...args, "--schema", path], { cwd, env }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
