@@ -56,6 +56,11 @@ async function visit(page: Page, url: string): Promise<PageReport> {
 	page.on("requestfailed", (request) => failures.push(`failed ${request.url()}: ${request.failure()?.errorText}`));
 	const response = await page.goto(url, { waitUntil: "networkidle" });
 	assert.equal(response?.status(), 200, `${url} answered ${response?.status()}`);
+	// The playground keeps loading its tools after the network first goes quiet; it marks when it
+	// has everything (which also proves those loads work under the base).
+	if ((await page.locator("#playground").count()) > 0) {
+		await page.locator("#playground[data-complete]").waitFor({ state: "attached", timeout: 60_000 });
+	}
 	const links = await page.locator("a[href]").evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
 	const meta = await page.evaluate(() => ({
 		ogImage: document.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? null,
