@@ -6,6 +6,8 @@ import Database from "better-sqlite3";
 import mariadb from "mariadb";
 import pg from "pg";
 import initSqlJs from "sql.js";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { createDatabase, ddlFromSchema, generateClient, importForPrisma, type PrismaMajor } from "@internal/test-kit";
 import { recordStatements, type StatementLog } from "./statement-log.ts";
@@ -18,8 +20,11 @@ export interface TargetSpec {
 	readonly prisma: PrismaMajor;
 	readonly schema: SchemaVariant;
 	readonly previewFeatures?: readonly string[];
-	/** SQLite only: the driver adapter, better-sqlite3 (default) or sql.js (Prisma 7). */
-	readonly driver?: "better-sqlite3" | "sqljs";
+	/**
+	 * The driver adapter when there is a choice: for SQLite better-sqlite3 (default) or sql.js
+	 * (Prisma 7); for PostgreSQL adapter-pg on the test server (default) or PGlite (Prisma 7).
+	 */
+	readonly driver?: "better-sqlite3" | "sqljs" | "pglite";
 	/**
 	 * Where the PrismaClient comes from: `prisma generate` (default), or built at run time from
 	 * the schema text by @lucia-prisma/client-from-schema, as the playground does (sql.js only).
@@ -93,7 +98,7 @@ export function schemaPath(database: DatabaseKind, schema: SchemaVariant): strin
 
 export function targetLabel(spec: TargetSpec): string {
 	const extras = spec.previewFeatures?.length ? ` +${spec.previewFeatures.join("+")}` : "";
-	const database = spec.driver === "sqljs" ? "sqlite (sql.js)" : spec.database;
+	const database = spec.driver === "sqljs" ? "sqlite (sql.js)" : spec.driver === "pglite" ? "postgresql (PGlite)" : spec.database;
 	const client = spec.client === "schema-text" ? ", client built from schema text" : "";
 	return `${database} · Prisma ${spec.prisma} · ${spec.schema} schema${extras}${client}`;
 }
@@ -121,6 +126,7 @@ function freshDatabaseName(spec: TargetSpec): string {
 
 async function prepareDatabase(spec: TargetSpec): Promise<Prepared> {
 	if (spec.database === "sqlite") return prepareSqlite(spec);
+	if (spec.driver === "pglite") return preparePGlite(spec);
 	const server = serverUrl(spec.database);
 	if (server === undefined) {
 		throw new Error(`No ${spec.database} server: set ${spec.database === "postgresql" ? "DATABASE_URL_POSTGRES" : "DATABASE_URL_MYSQL"}`);
@@ -150,6 +156,24 @@ async function prepareSqlite(spec: TargetSpec): Promise<Prepared> {
 	const Factory = module["PrismaBetterSqlite3"] ?? module["PrismaBetterSQLite3"];
 	if (Factory === undefined) throw new Error("@prisma/adapter-better-sqlite3 exports no factory");
 	return { factory: new Factory({ url: `file:${file}` }), cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+let sharedPGlite: Promise<PGlite> | undefined;
+
+/**
+ * PGlite takes seconds to start, so the targets of a test file share one (they run one after the
+ * other); each target empties it and creates its tables, with DDL from the wasm schema engine
+ * computed through the PGlite adapter itself.
+ */
+async function preparePGlite(spec: TargetSpec): Promise<Prepared> {
+	if (spec.prisma !== 7) throw new Error("The PGlite driver adapter is for Prisma 7");
+	const db = await (sharedPGlite ??= PGlite.create());
+	const factory = new PrismaPGlite(db);
+	const { migrationScriptFromEmpty } = await import("@lucia-prisma/client-from-schema");
+	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
+	const ddl = await migrationScriptFromEmpty(await readFile(schemaPath("postgresql", spec.schema), "utf8"), factory, nodeWasmSource());
+	await db.exec(`DROP SCHEMA IF EXISTS "public" CASCADE;\nCREATE SCHEMA "public";\n${ddl}`);
+	return { factory, cleanup: async () => {} };
 }
 
 async function preparePostgres(spec: TargetSpec, server: string): Promise<Prepared> {
