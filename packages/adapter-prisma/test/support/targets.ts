@@ -10,6 +10,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { createDatabase, ddlFromSchema, generateClient, importForPrisma, type PrismaMajor } from "@internal/test-kit";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { recordStatements, type StatementLog } from "./statement-log.ts";
 
 export type DatabaseKind = "sqlite" | "postgresql" | "mysql";
@@ -27,7 +28,7 @@ export interface TargetSpec {
 	readonly driver?: "better-sqlite3" | "sqljs" | "pglite";
 	/**
 	 * Where the PrismaClient comes from: `prisma generate` (default), or built at run time from
-	 * the schema text by @lucia-prisma/client-from-schema, as the playground does (sql.js only).
+	 * the schema text by @lucia-prisma/client-from-schema, as the playground does (sql.js and PGlite only).
 	 */
 	readonly client?: "generated" | "schema-text";
 }
@@ -165,13 +166,16 @@ let sharedPGlite: Promise<PGlite> | undefined;
  * other); each target empties it and creates its tables, with DDL from the wasm schema engine
  * computed through the PGlite adapter itself.
  */
-async function preparePGlite(spec: TargetSpec): Promise<Prepared> {
+async function preparePGlite(spec: TargetSpec, migrationScript?: (factory: PrismaPGlite) => Promise<string>): Promise<Prepared> {
 	if (spec.prisma !== 7) throw new Error("The PGlite driver adapter is for Prisma 7");
 	const db = await (sharedPGlite ??= PGlite.create());
 	const factory = new PrismaPGlite(db);
-	const { migrationScriptFromEmpty } = await import("@lucia-prisma/client-from-schema");
-	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
-	const ddl = await migrationScriptFromEmpty(await readFile(schemaPath("postgresql", spec.schema), "utf8"), factory, nodeWasmSource());
+	const ddlOf = migrationScript ?? (async (through: PrismaPGlite) => {
+		const { migrationScriptFromEmpty } = await import("@lucia-prisma/client-from-schema");
+		const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
+		return migrationScriptFromEmpty(await readFile(schemaPath("postgresql", spec.schema), "utf8"), through, nodeWasmSource());
+	});
+	const ddl = await ddlOf(factory);
 	await db.exec(`DROP SCHEMA IF EXISTS "public" CASCADE;\nCREATE SCHEMA "public";\n${ddl}`);
 	return { factory, cleanup: async () => {} };
 }
@@ -232,21 +236,36 @@ async function generatedClient(spec: TargetSpec): Promise<ClientConstructor> {
 	return ((await import(generated.entry)) as { PrismaClient: ClientConstructor }).PrismaClient;
 }
 
-/** The playground's path: schema text → DDL from the wasm schema engine → a runtime-built client over sql.js. */
+/**
+ * The playground's path: schema text (with the spec's preview features) → DDL from the wasm
+ * schema engine → a runtime-built client over sql.js or PGlite.
+ */
 async function clientFromSchemaText(spec: TargetSpec): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
+	if (spec.driver !== "sqljs" && spec.driver !== "pglite") throw new Error("A client from schema text runs over sql.js or PGlite");
 	const { loadSchemaCompiler, applyMigrationScript } = await import("@lucia-prisma/client-from-schema");
 	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
 	const compiler = await loadSchemaCompiler(nodeWasmSource());
-	const result = compiler.compile(await readFile(schemaPath("sqlite", spec.schema), "utf8"));
+	const text = withPreviewFeatures(await readFile(schemaPath(spec.database, spec.schema), "utf8"), spec.previewFeatures ?? []);
+	const result = compiler.compile(text);
 	if (!result.ok) throw new Error(`The schema did not compile:\n${result.message}`);
+	const Client = function (options: { adapter: object }) {
+		return compiler.createClient(result.schema, { adapter: options.adapter as SqlDriverAdapterFactory });
+	} as unknown as ClientConstructor;
+	if (spec.driver === "pglite") {
+		const prepared = await preparePGlite(spec, (factory) => compiler.migrationScript(result.schema, factory));
+		return { prepared, Client };
+	}
 	const sqlJs = await initSqlJs();
 	const database = new sqlJs.Database();
 	const factory = new PrismaSqlJs(database);
 	await applyMigrationScript(factory, await compiler.migrationScript(result.schema, factory));
-	const Client = function (options: { adapter: object }) {
-		return compiler.createClient(result.schema, { adapter: options.adapter as PrismaSqlJs });
-	} as unknown as ClientConstructor;
 	return { prepared: { factory, cleanup: async () => database.close() }, Client };
+}
+
+function withPreviewFeatures(schema: string, previewFeatures: readonly string[]): string {
+	if (previewFeatures.length === 0) return schema;
+	if (!/^generator client \{$/m.test(schema)) throw new Error("The schema has no `generator client {` line to add preview features to");
+	return schema.replace(/^generator client \{$/m, `generator client {\n  previewFeatures = ${JSON.stringify(previewFeatures)}`);
 }
 
 /** A fresh database with the schema's tables and a client of the right Prisma version over it. */
