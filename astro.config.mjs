@@ -2,13 +2,34 @@
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import { rehypeFocusableTables } from "./src/utils/rehype-focusable-tables.ts";
+import { clientFromSchemaVite } from "@lucia-prisma/client-from-schema/vite";
+import { tsImport } from "tsx/esm/api";
+
+// Loaded by Node itself rather than by Astro's config loader: the plugin imports Prisma's wasm
+// packages while the build runs, after that loader has closed.
+/** @type {typeof import("./src/playground/build/precompile-plugin.ts")} */
+const { playgroundPrecompile } = await tsImport("./src/playground/build/precompile-plugin.ts", import.meta.url);
+/** @type {typeof import("./src/integrations/playground-csp.ts")} */
+const { playgroundContentSecurityPolicy } = await tsImport("./src/integrations/playground-csp.ts", import.meta.url);
 
 const site = "http://localhost:4321";
 
 export default defineConfig({
   site,
   markdown: { rehypePlugins: [rehypeFocusableTables] },
+  // The playground: Prisma's wasm as assets, its presets compiled at build time, ES module workers.
+  vite: {
+    plugins: [clientFromSchemaVite(), playgroundPrecompile()],
+    worker: {
+      format: "es",
+      plugins: () => [clientFromSchemaVite(), playgroundPrecompile()],
+      // The page's asset names, so a wasm file both load is one file, fetched once.
+      rollupOptions: { output: { assetFileNames: "_astro/[name].[hash][extname]" } },
+    },
+    build: { target: "es2022", assetsInlineLimit: 0 },
+  },
   integrations: [
+    playgroundContentSecurityPolicy(),
     starlight({
       title: "Lucia Prisma adapter",
       description:
@@ -37,6 +58,7 @@ export default defineConfig({
           items: [
             { label: "Overview", link: "/" },
             { label: "Quick start", slug: "quick-start" },
+            { label: "Playground", link: "/playground/" },
           ],
         },
         {

@@ -10,16 +10,11 @@ import { playgroundHref } from "../src/utils/playground-link.ts";
 import { formatArgs, statementsFor } from "../src/utils/statements.ts";
 
 test.describe("playgroundHref", () => {
-  test("gives no link while there is no playground page", () => {
-    expect(playgroundHref("examples/sqlite/src/auth.ts", [])).toBeNull();
-    expect(playgroundHref("examples/sqlite/src/auth.ts", ["/src/pages/playgrounds.astro"])).toBeNull();
+  test("gives no link for a file the playground has no adaptation of", () => {
+    expect(playgroundHref("examples/sqlite/src/db.ts", ["examples/sqlite/src/auth.ts"])).toBeNull();
   });
-  test("links to the playground with the snippet's source once the page exists", () => {
-    for (const page of ["/src/pages/playground.astro", "/src/pages/playground/index.astro"]) {
-      expect(playgroundHref("packages/adapter-prisma/schemas/reference.sqlite.prisma", [page])).toBe(
-        "/playground/?example=packages%2Fadapter-prisma%2Fschemas%2Freference.sqlite.prisma",
-      );
-    }
+  test("links to the playground with the snippet's source", () => {
+    expect(playgroundHref("examples/sqlite/src/auth.ts", ["examples/sqlite/src/auth.ts"])).toBe("/playground/?example=examples%2Fsqlite%2Fsrc%2Fauth.ts");
   });
 });
 

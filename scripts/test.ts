@@ -3,7 +3,7 @@
  *   1. starts the servers (or uses DATABASE_URL_POSTGRES / DATABASE_URL_MYSQL); a server that is
  *      not installed prints one SKIPPED line, and its suite skips itself;
  *   2. type-checks the workspace;
- *   3. runs every *.test.ts under packages/, examples/ and scripts/ with node's test runner (unit, SQLite, PostgreSQL,
+ *   3. runs every *.test.ts under packages/, examples/, scripts/ and src/ with node's test runner (unit, SQLite, PostgreSQL,
  *      MariaDB, Prisma 6 and 7, browser tests in Chromium);
  *   4. builds the site and runs the Playwright end-to-end tests in e2e/;
  *   5. stops the servers and prints one closing line: "N passed, N failed".
@@ -75,7 +75,7 @@ async function typecheck(): Promise<void> {
 }
 
 async function nodeTests(env: NodeJS.ProcessEnv): Promise<void> {
-	const files = ["packages", "examples", "scripts"].flatMap((dir) => findTests(join(root, dir)))
+	const files = ["packages", "examples", "scripts", "src"].flatMap((dir) => findTests(join(root, dir)))
 		.map((file) => relative(root, file))
 		.filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
 		.sort();

@@ -1,10 +1,10 @@
 /**
- * Where an "Open in playground" link for a snippet points. The playground reads the
- * `example` parameter (a snippet's source path) and opens that file in its editor.
- * Returns null while the site has no playground page, so no link is rendered.
+ * Where an "Open in playground" link for a snippet points. The playground reads the `example`
+ * parameter (a snippet's source path) and opens its adaptation of that file (see
+ * `src/playground/examples.ts`). Returns null for a file the playground has no adaptation of
+ * (a `db.ts`, a configuration file), so no link is rendered.
  */
-export function playgroundHref(source: string, pagePaths: readonly string[]): string | null {
-  const hasPlayground = pagePaths.some((path) => /\/src\/pages\/playground(\/index)?\.(astro|ts|md|mdx)$/.test(path));
-  if (!hasPlayground) return null;
+export function playgroundHref(source: string, adaptedSources: readonly string[]): string | null {
+  if (!adaptedSources.includes(source)) return null;
   return `/playground/?${new URLSearchParams({ example: source }).toString()}`;
 }

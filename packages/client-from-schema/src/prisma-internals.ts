@@ -15,7 +15,15 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import { buildAndSerializeParamGraph } from "@prisma/param-graph-builder";
-import { getPrismaClient, type GetPrismaClientConfig } from "@prisma/client/runtime/wasm-compiler-edge";
+import {
+  getPrismaClient,
+  PrismaClientInitializationError,
+  PrismaClientKnownRequestError,
+  PrismaClientRustPanicError,
+  PrismaClientUnknownRequestError,
+  PrismaClientValidationError,
+  type GetPrismaClientConfig,
+} from "@prisma/client/runtime/wasm-compiler-edge";
 import type { BrowserProvider } from "./normalise-schema.ts";
 import { once, type WasmSource } from "./wasm-source.ts";
 
@@ -31,12 +39,24 @@ export const schemaFileName = "schema.prisma";
 // ---------------------------------------------------------------------------------------------
 // prisma-schema-wasm: validation, diagnostics with spans, configuration blocks, DMMF
 
-/** The four functions of prisma-schema-wasm this package calls. */
+/** The functions of prisma-schema-wasm this package calls. */
 interface SchemaWasmFunctions {
   validate(params: string): void;
   lint(input: string): string;
   get_config(params: string): string;
   get_dmmf(params: string): string;
+  format(schemas: string, params: string): string;
+  text_document_completion(schemas: string, params: string): string;
+}
+
+/** One completion, as prisma-schema-wasm answers an LSP completion request. */
+export interface SchemaCompletion {
+  label: string;
+  /** LSP's CompletionItemKind number. */
+  kind?: number;
+  detail?: string;
+  documentation?: string;
+  insertText?: string;
 }
 
 /** One entry of prisma-schema-wasm's `lint` output: a span (JavaScript string offsets) and its message. */
@@ -65,6 +85,10 @@ export interface PrismaSchemaWasm {
   readBlocks(schema: string): SchemaBlocks;
   /** The DMMF as the CLI hands it to generators (after its `mappings` transform). */
   readDmmf(schema: string): DMMF.Document;
+  /** `prisma format`'s output for the text (two-space indents), or null when it cannot format it. */
+  format(schema: string): string | null;
+  /** Prisma's completions at a 0-based line and UTF-16 character (what its language server offers). */
+  complete(schema: string, line: number, character: number): SchemaCompletion[];
 }
 
 /**
@@ -99,8 +123,40 @@ export const loadPrismaSchemaWasm = once(async (): Promise<PrismaSchemaWasm> => 
       const dmmf = JSON.parse(glue.get_dmmf(JSON.stringify({ prismaSchema: schema, noColor: true }))) as DMMF.Document;
       return { ...dmmf, mappings: mappingsAsGeneratorsSeeThem(dmmf) };
     },
+    format(schema) {
+      // Takes and returns the multi-file form, [[path, text]], as `prisma format` calls it.
+      const params = { textDocument: { uri: `file:///${schemaFileName}` }, options: { tabSize: 2, insertSpaces: true } };
+      try {
+        const files = JSON.parse(glue.format(JSON.stringify([[schemaFileName, schema]]), JSON.stringify(params))) as [string, string][];
+        return files[0]?.[1] ?? null;
+      } catch {
+        return null;
+      }
+    },
+    complete(schema, line, character) {
+      const uri = `file:///${schemaFileName}`;
+      const params = { textDocument: { uri }, position: { line, character } };
+      try {
+        const list = JSON.parse(glue.text_document_completion(JSON.stringify([[uri, schema]]), JSON.stringify(params))) as RawCompletionList;
+        return list.items.map((item) =>
+          withoutUndefined({
+            label: item.label,
+            kind: item.kind,
+            detail: item.detail,
+            documentation: typeof item.documentation === "string" ? item.documentation : item.documentation?.value,
+            insertText: item.insertText,
+          }),
+        );
+      } catch {
+        return [];
+      }
+    },
   };
 });
+
+interface RawCompletionList {
+  items: { label: string; kind?: number; detail?: string; documentation?: string | { value: string }; insertText?: string }[];
+}
 
 interface RawLintEntry {
   start: number;
@@ -118,7 +174,7 @@ interface RawConfig {
 
 function pickFunctions(module: unknown): SchemaWasmFunctions {
   const candidates = [module, (module as { default?: unknown }).default];
-  const names = ["validate", "lint", "get_config", "get_dmmf"] as const;
+  const names = ["validate", "lint", "get_config", "get_dmmf", "format", "text_document_completion"] as const;
   for (const candidate of candidates) {
     if (candidate !== null && typeof candidate === "object" && names.every((name) => typeof (candidate as Record<string, unknown>)[name] === "function")) {
       return candidate as SchemaWasmFunctions;
@@ -277,6 +333,18 @@ export interface PrismaClientOptions {
   adapter: SqlDriverAdapterFactory;
   log?: ({ emit: "event" | "stdout"; level: "query" | "info" | "warn" | "error" } | "query" | "info" | "warn" | "error")[];
 }
+
+/**
+ * The error classes a generated client exports in its `Prisma` namespace, from the same runtime
+ * as the clients built here, so `error instanceof Prisma.PrismaClientKnownRequestError` holds.
+ */
+export const prismaErrorClasses = {
+  PrismaClientKnownRequestError,
+  PrismaClientUnknownRequestError,
+  PrismaClientValidationError,
+  PrismaClientInitializationError,
+  PrismaClientRustPanicError,
+} as const;
 
 type QueryCompilerGlue = Awaited<ReturnType<NonNullable<GetPrismaClientConfig["compilerWasm"]>["getRuntime"]>>;
 

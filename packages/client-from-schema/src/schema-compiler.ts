@@ -15,6 +15,7 @@ import {
   type ClientBlueprint,
   type PrismaClientConstructor,
   type PrismaClientOptions,
+  type SchemaCompletion,
 } from "./prisma-internals.ts";
 import type { WasmSource } from "./wasm-source.ts";
 
@@ -66,6 +67,10 @@ export interface SchemaCompiler {
   migrationScript(schema: CompiledSchema, adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string>;
   /** A genuine PrismaClient for the schema over the adapter. Type it with `clientTypes` if you like. */
   createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, options: PrismaClientOptions): Client;
+  /** The text as `prisma format` writes it, or null when Prisma cannot format it. */
+  format(text: string): string | null;
+  /** Prisma's own completions at a 0-based line and UTF-16 character of the text (often none). */
+  completions(text: string, line: number, character: number): SchemaCompletion[];
 }
 
 /** Loads Prisma's schema wasm (about 3 MB) and returns a compiler. The other wasm load on first use. */
@@ -125,6 +130,9 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
     createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, options: PrismaClientOptions): Client {
       return createClient<Client>(schema, wasm, options);
     },
+
+    format: (text) => schemaWasm.format(text),
+    completions: (text, line, character) => schemaWasm.complete(text, line, character),
   };
 }
 

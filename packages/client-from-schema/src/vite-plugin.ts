@@ -36,7 +36,9 @@ const paramGraph = /[\\/]@prisma[\\/]param-graph[\\/]dist[\\/]index\.m?js$/;
 async function wasmAssets(): Promise<{ name: string; bytes: Uint8Array; exportName: string }[]> {
   const schemaGlue = require.resolve("@prisma/prisma-schema-wasm");
   const engineGlue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const { wasm } = (await import("@prisma/client/runtime/query_compiler_small_bg.sqlite.wasm-base64.mjs")) as { wasm: string };
+  // Required rather than imported: a plugin may be loaded by a module runner (Astro's config
+  // loader) that is closed by the time the build calls it.
+  const { wasm } = require("@prisma/client/runtime/query_compiler_small_bg.sqlite.wasm-base64.js") as { wasm: string };
   return [
     { exportName: "queryCompilerWasmUrl", name: "query_compiler_small_bg.sqlite.wasm", bytes: Buffer.from(wasm, "base64") },
     { exportName: "schemaEngineWasmUrl", name: "schema_engine_bg.wasm", bytes: await readFile(join(dirname(engineGlue), "schema_engine_bg.wasm")) },

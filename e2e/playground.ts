@@ -1,0 +1,61 @@
+/** Shared by the playground's end-to-end tests: permalinks, running, reading the panes. */
+import { expect, type Locator, type Page } from "@playwright/test";
+import { presetFiles } from "../src/playground/presets.ts";
+import { encodeState } from "../src/playground/page/url-state.ts";
+import { repoFile } from "./site.ts";
+
+export interface PresetText {
+  id: string;
+  title: string;
+  schema: string;
+  code: string;
+}
+
+export const presets: PresetText[] = presetFiles.map((preset) => ({
+  id: preset.id,
+  title: preset.title,
+  schema: repoFile(preset.schemaFile),
+  code: repoFile(preset.codeFile),
+}));
+
+export const defaultPreset = presets[0]!;
+
+/** The playground's URL for a state edited from a preset (the same encoding the page writes). */
+export async function permalink(edit: { schema?: string; code?: string }, base: PresetText = defaultPreset): Promise<string> {
+  const state = { base: base.id, schema: edit.schema ?? base.schema, code: edit.code ?? base.code };
+  return `/playground/${await encodeState(state, base)}`;
+}
+
+/** Opens the playground and waits until Run is usable. */
+export async function openPlayground(page: Page, path = "/playground/"): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator("#playground[data-ready]")).toBeAttached({ timeout: 20_000 });
+}
+
+/** Waits until the editors (Monaco) have loaded. */
+export async function waitForEditors(page: Page): Promise<void> {
+  await expect(page.getByRole("textbox", { name: "Prisma schema" })).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByRole("textbox", { name: "Code" })).toBeAttached();
+}
+
+/** Presses Run and waits for that run to end; returns how it ended. */
+export async function run(page: Page, trigger: () => Promise<void> = () => page.getByRole("button", { name: "Run", exact: true }).click()): Promise<string> {
+  const before = Number((await page.locator("#playground").getAttribute("data-runs")) ?? "0");
+  await trigger();
+  const playground = page.locator(`#playground[data-runs="${before + 1}"]`);
+  await expect(playground).toBeAttached({ timeout: 15_000 });
+  return (await playground.getAttribute("data-outcome")) ?? "";
+}
+
+export const queries = (page: Page): Locator => page.getByRole("region", { name: "Queries" }).getByRole("listitem");
+export const output = (page: Page): Locator => page.getByRole("region", { name: "Output" });
+export const tables = (page: Page): Locator => page.getByRole("region", { name: "Tables" });
+
+/** Replaces an editor's whole text the way a reader would: select all, then paste. */
+export async function replaceEditorText(page: Page, name: "Prisma schema" | "Code", text: string): Promise<void> {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.getByRole("textbox", { name }).focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+}

@@ -1,0 +1,172 @@
+/**
+ * The editors half of the page, loaded after Run is usable: Monaco's two editors, Prisma's
+ * diagnostics while typing, the URL kept current, presets, Format, Share and Reset, and, once
+ * the page has settled, the schema tools and the TypeScript service.
+ */
+import type { SchemaDiagnostic } from "@lucia-prisma/client-from-schema";
+import type { Precompiled } from "../build/precompile-plugin.ts";
+import type { CompileOutcome, ThrownError } from "../protocol.ts";
+import type { PlaygroundState } from "../presets.ts";
+import type { Engine } from "./engine.ts";
+import { createEditors, enableTypeScript, monaco, setClientTypes } from "./editors.ts";
+import { enableFocusEscape } from "./focus-escape.ts";
+import type { EditorsHandle } from "./main.ts";
+import type { ToolsClient } from "./tools-client.ts";
+import { encodeState, type UrlState } from "./url-state.ts";
+
+export interface MountOptions {
+  precompiled: Precompiled;
+  engine: Engine;
+  tools: ToolsClient;
+  initial: UrlState;
+  baseState(base: string): PlaygroundState | undefined;
+  setStatus(text: string): void;
+  run(): void;
+}
+
+function element<T extends HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
+export function mountEditors({ precompiled, engine, tools, initial, baseState, setStatus, run }: MountOptions): EditorsHandle {
+  for (const placeholder of document.querySelectorAll(".pg-editor-placeholder")) placeholder.remove();
+  const editors = createEditors({ schema: element("pg-schema-editor"), code: element("pg-code-editor") }, initial, tools);
+  enableFocusEscape(editors.schema, editors.code);
+  const runKeys = monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter;
+  editors.schema.addCommand(runKeys, run);
+  editors.code.addCommand(runKeys, run);
+
+  const presetSelect = element<HTMLSelectElement>("pg-preset");
+  let state: UrlState = initial;
+  presetSelect.value = precompiled.presets.some((preset) => preset.id === state.base) ? state.base : "";
+  for (const control of document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>("[data-needs-editors]")) control.disabled = false;
+
+  // -------------------------------------------------------------------------------------------
+  // Prisma's diagnostics while typing, and the client's types for the code editor
+
+  const setSchemaMarkers = (diagnostics: SchemaDiagnostic[]) =>
+    monaco.editor.setModelMarkers(
+      editors.schemaModel,
+      "prisma",
+      diagnostics.map((diagnostic) => ({
+        severity: diagnostic.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: diagnostic.message,
+        startLineNumber: diagnostic.line,
+        startColumn: diagnostic.column,
+        endLineNumber: diagnostic.endLine,
+        endColumn: diagnostic.endColumn,
+      })),
+    );
+
+  let clientTypes = precompiled.schemas[initial.schema]?.schema.clientTypes ?? "";
+  const showSchemaOutcome = (outcome: CompileOutcome) => {
+    if (!outcome.ok) {
+      setSchemaMarkers(outcome.diagnostics);
+      return;
+    }
+    setSchemaMarkers(outcome.schema.warnings);
+    if (outcome.schema.clientTypes !== clientTypes) {
+      clientTypes = outcome.schema.clientTypes;
+      setClientTypes(clientTypes);
+    }
+  };
+
+  let schemaCheck: ReturnType<typeof setTimeout> | undefined;
+  editors.schemaModel.onDidChangeContent(() => {
+    clearTimeout(schemaCheck);
+    schemaCheck = setTimeout(() => {
+      const text = editors.schemaModel.getValue();
+      engine.compile(text).then(
+        (outcome) => {
+          if (editors.schemaModel.getValue() === text) showSchemaOutcome(outcome);
+        },
+        (error: unknown) => console.error(error),
+      );
+    }, 250);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // The URL is the state
+
+  let urlWrite: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = async () => {
+    clearTimeout(urlWrite);
+    state = { base: state.base, schema: editors.schemaModel.getValue(), code: editors.codeModel.getValue() };
+    const url = new URL(location.href);
+    url.search = "";
+    url.hash = await encodeState(state, baseState(state.base) ?? precompiled.presets[0]!);
+    if (url.href !== location.href) history.replaceState(null, "", url);
+  };
+  const writeUrlSoon = () => {
+    clearTimeout(urlWrite);
+    urlWrite = setTimeout(() => void writeUrl(), 400);
+  };
+  editors.schemaModel.onDidChangeContent(writeUrlSoon);
+  editors.codeModel.onDidChangeContent(writeUrlSoon);
+
+  const load = (base: string) => {
+    const next = baseState(base);
+    if (next === undefined) return;
+    state = { base, ...next };
+    editors.schemaModel.setValue(next.schema);
+    editors.codeModel.setValue(next.code);
+    monaco.editor.setModelMarkers(editors.codeModel, "run", []);
+    void writeUrl();
+  };
+  presetSelect.addEventListener("change", () => {
+    if (presetSelect.value !== "") load(presetSelect.value);
+  });
+  element("pg-reset").addEventListener("click", () => {
+    load(state.base);
+    setStatus("Reset to where this playground started.");
+  });
+  element("pg-format").addEventListener("click", () => void editors.schema.getAction("editor.action.formatDocument")?.run());
+  element("pg-share").addEventListener("click", async () => {
+    await writeUrl();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      setStatus("Link copied: it opens this schema and code.");
+    } catch {
+      setStatus(`Copy this link from the address bar: ${location.href}`);
+    }
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // The heavy tools: once the page has settled, or at the first edit, whichever comes first
+
+  let toolsRequested = false;
+  const loadTools = () => {
+    if (toolsRequested) return;
+    toolsRequested = true;
+    tools.start();
+    void enableTypeScript(editors, clientTypes);
+  };
+  setTimeout(loadTools, 1500);
+  editors.schemaModel.onDidChangeContent(loadTools);
+  editors.codeModel.onDidChangeContent(loadTools);
+
+  return {
+    state: () => ({ schema: editors.schemaModel.getValue(), code: editors.codeModel.getValue() }),
+    showSchemaOutcome,
+    clearRunError: () => monaco.editor.setModelMarkers(editors.codeModel, "run", []),
+    showRunError(error: ThrownError) {
+      if (error.line === undefined) return;
+      monaco.editor.setModelMarkers(editors.codeModel, "run", [
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message: `${error.name}: ${error.message}`,
+          startLineNumber: error.line,
+          startColumn: 1,
+          endLineNumber: error.line,
+          endColumn: editors.codeModel.getLineMaxColumn(error.line),
+        },
+      ]);
+    },
+    revealCodeLine(line: number) {
+      editors.code.revealLineInCenter(line);
+      editors.code.setPosition({ lineNumber: line, column: 1 });
+      editors.code.focus();
+    },
+    highlightSql: (sql) => monaco.editor.colorize(sql, "sql", { tabSize: 2 }),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The Output region: console lines, notices about the schema, Prisma's report for a schema that
+ * does not validate, and the error a run threw (its name, message, code, and the line it was
+ * thrown from, which is a button that shows that line in the Code editor).
+ */
+import type { ThrownError } from "../../protocol.ts";
+
+export type OutputLevel = "log" | "info" | "warn" | "error" | "debug" | "notice";
+
+export class OutputPane {
+  readonly #element: HTMLElement;
+  readonly #revealLine: (line: number) => void;
+
+  constructor(element: HTMLElement, revealLine: (line: number) => void) {
+    this.#element = element;
+    this.#revealLine = revealLine;
+  }
+
+  clear(): void {
+    this.#element.replaceChildren();
+  }
+
+  line(level: OutputLevel, text: string, line?: number): void {
+    const entry = document.createElement("div");
+    entry.className = "pg-output-line";
+    entry.dataset["level"] = level;
+    const body = document.createElement("pre");
+    body.textContent = text;
+    entry.append(body);
+    if (line !== undefined) entry.append(this.#lineButton(line));
+    this.#element.append(entry);
+  }
+
+  error(error: ThrownError, unhandled: boolean): void {
+    const entry = document.createElement("div");
+    entry.className = "pg-output-line";
+    entry.dataset["level"] = "error";
+    const title = document.createElement("pre");
+    title.className = "pg-output-error";
+    title.textContent = `${unhandled ? "Unhandled rejection: " : ""}${error.name}: ${error.message}`;
+    entry.append(title);
+    if (error.code !== undefined) entry.append(detail(`code: ${error.code}`));
+    if (error.detail !== undefined) entry.append(detail(error.detail));
+    if (error.line !== undefined) entry.append(this.#lineButton(error.line));
+    this.#element.append(entry);
+  }
+
+  #lineButton(line: number): HTMLButtonElement {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "pg-output-where";
+    button.textContent = `line ${line}`;
+    button.setAttribute("aria-label", `Show line ${line} in the Code editor`);
+    button.addEventListener("click", () => this.#revealLine(line));
+    return button;
+  }
+}
+
+function detail(text: string): HTMLElement {
+  const element = document.createElement("pre");
+  element.className = "pg-output-detail";
+  element.textContent = text;
+  return element;
+}

@@ -1,0 +1,80 @@
+/**
+ * The playground's state in the URL hash, so the address bar always shares what the reader sees.
+ * `#p=<base>` alone when the schema and code are the base's (a preset, or a docs example as
+ * `example:<path>`); otherwise `&z=` carries, deflated and base64url-encoded, only the parts
+ * that differ from it. Reading takes `location`-like input, so tests can call it directly.
+ */
+import type { PlaygroundState } from "../presets.ts";
+
+export interface UrlState extends PlaygroundState {
+  /** The preset or example the state started from. */
+  base: string;
+}
+
+interface Changes {
+  s?: string;
+  c?: string;
+}
+
+export async function encodeState(state: UrlState, base: PlaygroundState): Promise<string> {
+  const changes: Changes = {};
+  if (state.schema !== base.schema) changes.s = state.schema;
+  if (state.code !== base.code) changes.c = state.code;
+  const params = new URLSearchParams({ p: state.base });
+  if (changes.s !== undefined || changes.c !== undefined) params.set("z", await deflate(JSON.stringify(changes)));
+  return `#${params.toString()}`;
+}
+
+/**
+ * The state a URL describes, or undefined when it names none. `?example=<path>` (the docs'
+ * links) is read when the hash holds no state. `lookup` gives a base's schema and code.
+ */
+export async function decodeState(
+  location: { hash: string; search: string },
+  lookup: (base: string) => PlaygroundState | undefined,
+): Promise<UrlState | undefined> {
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ""));
+  const base = hash.get("p") ?? exampleBase(location.search);
+  if (base === undefined) return undefined;
+  const baseState = lookup(base);
+  if (baseState === undefined) return undefined;
+  const packed = hash.get("z");
+  if (packed === null) return { base, ...baseState };
+  try {
+    const changes = JSON.parse(await inflate(packed)) as Changes;
+    return {
+      base,
+      schema: typeof changes.s === "string" ? changes.s : baseState.schema,
+      code: typeof changes.c === "string" ? changes.c : baseState.code,
+    };
+  } catch {
+    // A truncated or mangled link: open its base rather than nothing.
+    return { base, ...baseState };
+  }
+}
+
+function exampleBase(search: string): string | undefined {
+  const example = new URLSearchParams(search).get("example");
+  return example === null ? undefined : `example:${example}`;
+}
+
+async function deflate(text: string): Promise<string> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
+}
+
+async function inflate(packed: string): Promise<string> {
+  const stream = new Blob([fromBase64Url(packed) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Response(stream).text();
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}

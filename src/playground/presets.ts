@@ -1,0 +1,71 @@
+/**
+ * The playground's presets as data: a title, a schema file and a code file. The schemas are the
+ * files the adapter's test suite runs, or files in presets/. The build reads the files (see
+ * `build/precompile-plugin.ts`); the page receives them as `Preset`s.
+ */
+export interface PlaygroundState {
+  schema: string;
+  code: string;
+}
+
+export interface PresetFiles {
+  id: string;
+  title: string;
+  /** One sentence: what running it shows. */
+  description: string;
+  /** Paths from the repository root. */
+  schemaFile: string;
+  codeFile: string;
+}
+
+export type Preset = Omit<PresetFiles, "schemaFile" | "codeFile"> & PlaygroundState;
+
+const reference = "packages/adapter-prisma/schemas/reference.sqlite.prisma";
+const renamed = "packages/adapter-prisma/schemas/renamed.sqlite.prisma";
+const code = (name: string) => `src/playground/presets/${name}.ts`;
+
+export const presetFiles: readonly PresetFiles[] = [
+  {
+    id: "default",
+    title: "Default mode",
+    description: "Sign up, open a session, validate it (one adapter call), sign out.",
+    schemaFile: reference,
+    codeFile: code("default"),
+  },
+  {
+    id: "custom-model-names",
+    title: "Custom model names",
+    description: "Renamed models, tables mapped with @@map, and a relation called owner.",
+    schemaFile: renamed,
+    codeFile: code("custom-model-names"),
+  },
+  {
+    id: "attributes",
+    title: "User and session attributes",
+    description: "Extra columns on User and Session, read through getUserAttributes and getSessionAttributes.",
+    schemaFile: "src/playground/presets/attributes.prisma",
+    codeFile: code("attributes"),
+  },
+  {
+    id: "call-form-3x",
+    title: "The 3.0.x call form",
+    description: "prisma(client, modelNames) as 3.0.x took it, with the user relation read from the schema.",
+    schemaFile: reference,
+    codeFile: code("call-form-3x"),
+  },
+  {
+    id: "duplicate-key",
+    title: "Duplicate sign-up",
+    description: "A second sign-up with a taken username fails with AUTH_DUPLICATE_KEY_ID and leaves nothing behind.",
+    schemaFile: reference,
+    codeFile: code("duplicate-key"),
+  },
+  {
+    id: "wrong-model-name",
+    title: "A wrong model name",
+    description: "A modelNames entry that is not in the schema fails when the adapter is created, naming the models that exist.",
+    schemaFile: reference,
+    codeFile: code("wrong-model-name"),
+  },
+];
+

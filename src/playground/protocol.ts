@@ -1,0 +1,111 @@
+/**
+ * Messages between the playground page and its two workers. Every message of a run carries the
+ * run's id, so the page drops what a stopped run still sends.
+ */
+import type { CompiledSchema, SchemaDiagnostic, SchemaNotice } from "@lucia-prisma/client-from-schema";
+
+// ---------------------------------------------------------------------------------------------
+// Runner: the worker that runs the reader's code (untrusted), replaced when a run overstays.
+
+/** What the page hands a fresh runner once: wasm modules compiled on the page, kept across runners. */
+export interface RunnerInit {
+  type: "init";
+  queryCompiler: WebAssembly.Module;
+  sqlJs: WebAssembly.Module;
+  /** A schema to build one client of, so the query compiler is instantiated before the first Run. */
+  warmUp?: { schema: CompiledSchema; migrationScript: string };
+}
+
+/** One run: a fresh database with the schema's tables, then the reader's code. */
+export interface RunRequest {
+  type: "run";
+  runId: number;
+  schema: CompiledSchema;
+  migrationScript: string;
+  /** The reader's TypeScript. */
+  code: string;
+  /** The same code transpiled at build time (presets), so the runner can skip that step. */
+  javascript?: string;
+}
+
+export type PageToRunner = RunnerInit | RunRequest;
+
+/** One SQL statement, as the sql.js query hook saw it, with the Lucia calls that caused it. */
+export interface QueryItem {
+  sql: string;
+  /** Bound values, made displayable (bigints as `123n`, bytes as hex). */
+  args: string[];
+  durationMs: number;
+  inTransaction: boolean;
+  /** The adapter method running when the statement was sent, e.g. `getSessionAndUser`. */
+  adapterMethod: string | null;
+  /** The Lucia API call around it, e.g. `validateSession`. */
+  luciaMethod: string | null;
+  error?: string;
+}
+
+export interface ThrownError {
+  name: string;
+  message: string;
+  /** `LuciaError`'s code (its message) or a Prisma error code such as `P2002`. */
+  code?: string;
+  /** 1-based line in the reader's code where it was thrown, when the stack says. */
+  line?: number;
+  column?: number;
+  /** Extra lines worth showing (Lucia's `detail`, a configuration error's hint). */
+  detail?: string;
+}
+
+export interface TableRows {
+  name: string;
+  columns: string[];
+  rows: string[][];
+}
+
+export type RunnerToPage =
+  | { type: "ready" }
+  | { type: "query"; runId: number; query: QueryItem }
+  | { type: "console"; runId: number; level: "log" | "info" | "warn" | "error" | "debug"; text: string; line?: number }
+  | { type: "error"; runId: number; error: ThrownError; unhandled: boolean }
+  | { type: "tables"; runId: number; tables: TableRows[] }
+  | { type: "done"; runId: number; durationMs: number };
+
+// ---------------------------------------------------------------------------------------------
+// Tools: the worker with Prisma's schema wasm and schema engine (trusted code, long-lived).
+
+export type PageToTools =
+  | { type: "compile"; requestId: number; text: string }
+  | { type: "format"; requestId: number; text: string }
+  | { type: "complete"; requestId: number; text: string; line: number; character: number };
+
+export interface CompileSuccess {
+  ok: true;
+  schema: CompiledSchema;
+  migrationScript: string;
+  notices: SchemaNotice[];
+}
+
+export interface CompileFailure {
+  ok: false;
+  message: string;
+  diagnostics: SchemaDiagnostic[];
+  notices: SchemaNotice[];
+}
+
+export type CompileOutcome = CompileSuccess | CompileFailure;
+
+export interface CompletionItem {
+  label: string;
+  /** LSP's CompletionItemKind number. */
+  kind?: number;
+  detail?: string;
+  documentation?: string;
+  insertText?: string;
+}
+
+export type ToolsToPage =
+  | { type: "ready" }
+  | { type: "compiled"; requestId: number; outcome: CompileOutcome }
+  | { type: "formatted"; requestId: number; text: string | null }
+  | { type: "completions"; requestId: number; items: CompletionItem[] }
+  | { type: "failed"; requestId: number; message: string };

@@ -1,0 +1,73 @@
+/**
+ * The schema tools worker: Prisma's schema wasm (diagnostics, formatting, completions) and its
+ * schema engine (DDL), loaded once the page is interactive and kept for the page's lifetime.
+ * It never runs the reader's code.
+ */
+import initSqlJs from "sql.js";
+import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
+import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
+import { loadSchemaCompiler, type SchemaCompiler } from "@lucia-prisma/client-from-schema";
+import { browserWasmSource } from "@lucia-prisma/client-from-schema/browser";
+import type { CompileOutcome, PageToTools, ToolsToPage } from "../protocol.ts";
+import { schemaCompletions } from "./completions.ts";
+
+const post = (message: ToolsToPage) => self.postMessage(message);
+const wasm = browserWasmSource();
+// Both downloads start at once; the schema engine is needed for the first DDL.
+void wasm.schemaEngine().catch(() => {});
+const sqlJs = initSqlJs({ locateFile: () => sqlJsWasmUrl });
+const compiler: Promise<SchemaCompiler> = loadSchemaCompiler(wasm);
+
+/** Compiling the same text twice gives the same outcome: keep the last few. */
+const outcomes = new Map<string, Promise<CompileOutcome>>();
+
+async function compile(text: string): Promise<CompileOutcome> {
+  const tools = await compiler;
+  // The runner has sql.js only: every schema runs on SQLite (a PostgreSQL datasource too) until
+  // the playground has a database switch; client-from-schema would otherwise keep PostgreSQL.
+  const result = tools.compile(text, { provider: "sqlite" });
+  if (!result.ok) return result;
+  const scratch = new (await sqlJs).Database();
+  try {
+    const migrationScript = await tools.migrationScript(result.schema, new PrismaSqlJs(scratch));
+    return { ok: true, schema: result.schema, migrationScript, notices: result.notices };
+  } finally {
+    scratch.close();
+  }
+}
+
+function cachedCompile(text: string): Promise<CompileOutcome> {
+  let outcome = outcomes.get(text);
+  if (outcome === undefined) {
+    outcome = compile(text);
+    outcomes.set(text, outcome);
+    if (outcomes.size > 16) outcomes.delete(outcomes.keys().next().value as string);
+  }
+  return outcome;
+}
+
+self.addEventListener("message", async (event: MessageEvent<PageToTools>) => {
+  const request = event.data;
+  try {
+    switch (request.type) {
+      case "compile":
+        post({ type: "compiled", requestId: request.requestId, outcome: await cachedCompile(request.text) });
+        break;
+      case "format":
+        post({ type: "formatted", requestId: request.requestId, text: (await compiler).format(request.text) });
+        break;
+      case "complete": {
+        const tools = await compiler;
+        post({ type: "completions", requestId: request.requestId, items: schemaCompletions(tools, request.text, request.line, request.character) });
+        break;
+      }
+    }
+  } catch (error) {
+    post({ type: "failed", requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+void compiler.then(
+  () => post({ type: "ready" }),
+  (error: unknown) => post({ type: "failed", requestId: -1, message: `Prisma's schema tools did not load: ${String(error)}` }),
+);
