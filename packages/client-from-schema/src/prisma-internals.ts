@@ -351,6 +351,9 @@ type QueryCompilerGlue = Awaited<ReturnType<NonNullable<GetPrismaClientConfig["c
 /** The constructor getPrismaClient returns; instances are typed by the caller. */
 export type PrismaClientConstructor = new (options: PrismaClientOptions) => object;
 
+/** The module name each small query compiler's wasm imports its JS glue under (the same for both providers). */
+export const queryCompilerImportName = "./query_compiler_small_bg.js";
+
 /**
  * The small query compiler of each provider: its wasm-bindgen glue (the runtime instantiates the
  * module with it) and its wasm, from the `WasmSource`.
@@ -389,8 +392,7 @@ export function createPrismaClientClass(blueprint: ClientBlueprint, wasm: WasmSo
     compilerWasm: {
       getRuntime: async () => (await compiler.glue()) as QueryCompilerGlue,
       getQueryCompilerWasmModule: () => compiler.wasm(wasm),
-      // The module name the compiler wasm imports its JS glue under (the same for both providers).
-      importName: "./query_compiler_small_bg.js",
+      importName: queryCompilerImportName,
     },
   });
   return PrismaClient as unknown as PrismaClientConstructor;
