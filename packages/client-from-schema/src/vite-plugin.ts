@@ -68,7 +68,8 @@ export function clientFromSchemaVite(): Plugin {
         return lines.join("\n");
       }
       if (id === `\0${postgresqlWasmUrlId}`) {
-        const { wasm } = (await import("@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.mjs")) as { wasm: string };
+        // Required, not imported, for the same reason as in wasmAssets().
+        const { wasm } = require("@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.js") as { wasm: string };
         const reference = this.emitFile({ type: "asset", name: "query_compiler_small_bg.postgresql.wasm", source: Buffer.from(wasm, "base64") });
         return `export const postgresqlQueryCompilerWasmUrl = import.meta.ROLLUP_FILE_URL_${reference};`;
       }
