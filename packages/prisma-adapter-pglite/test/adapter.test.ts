@@ -1,15 +1,10 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
-import type { SqlDriverAdapter, SqlQuery } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite, type QueryEvent } from "../src/index.ts";
+import { sql as q } from "../../prisma-adapter-sqljs/test/support/queries.ts";
 import { openPGliteClient, sharedPGlite } from "./support/database.ts";
-
-const q = (sql: string, ...args: unknown[]): SqlQuery => ({
-	sql,
-	args,
-	argTypes: args.map(() => ({ scalarType: "unknown" as const, arity: "scalar" as const })),
-});
 
 /** A second PGlite, started from a copy of the shared one's data directory (much faster than from nothing). */
 async function anotherPGlite(): Promise<PGlite> {

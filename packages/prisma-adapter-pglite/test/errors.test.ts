@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { convertPostgresError, isPostgresError } from "../src/errors.ts";
+import { sql as q } from "../../prisma-adapter-sqljs/test/support/queries.ts";
 import { causeOf, pgAdapter, pgliteAdapter } from "./support/adapters.ts";
 import { postgresServerUrl } from "./support/database.ts";
 
@@ -18,7 +19,6 @@ INSERT INTO "Child" VALUES (1, 1);
 INSERT INTO "Kept" VALUES (1, 2);
 `;
 
-const q = (sql: string, ...args: unknown[]) => ({ sql, args, argTypes: args.map(() => ({ scalarType: "unknown" as const, arity: "scalar" as const })) });
 
 /** Each error PostgreSQL raises, the statement that provokes it, and the cause Prisma must receive from this adapter. */
 const provoked: Array<[string, string, Record<string, unknown>]> = [
