@@ -1,21 +1,32 @@
 // @ts-check
+import { register } from "node:module";
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
+import starlightLlmsTxt from "starlight-llms-txt";
 import { rehypeFocusableTables } from "./src/utils/rehype-focusable-tables.ts";
-import { clientFromSchemaVite } from "@lucia-prisma/client-from-schema/vite";
 import { tsImport } from "tsx/esm/api";
+import { baseLinks } from "./src/integrations/base-links.ts";
+import { staticHostFiles } from "./src/integrations/static-host-files.ts";
+import { workspaceSources } from "./src/integrations/workspace-sources.ts";
 
-// Loaded by Node itself rather than by Astro's config loader: the plugin imports Prisma's wasm
-// packages while the build runs, after that loader has closed.
+// Workspace packages export dist/ to strangers. Modules this config loads through Node (`await
+// import()`, tsx's `tsImport`) resolve them to their sources with these hooks; Vite's own config
+// loader cannot, so import them here by source path or dynamically, never by package name statically.
+register("./src/integrations/source-condition-hooks.mjs", import.meta.url);
+
+// The playground's build-time modules are loaded by Node itself (after the hooks above) rather
+// than by Astro's config loader: they import Prisma's wasm packages while the build runs, after
+// that loader has closed.
+/** @type {typeof import("@lucia-prisma/client-from-schema/vite")} */
+const { clientFromSchemaVite } = await tsImport("@lucia-prisma/client-from-schema/vite", import.meta.url);
 /** @type {typeof import("./src/playground/build/precompile-plugin.ts")} */
 const { playgroundPrecompile } = await tsImport("./src/playground/build/precompile-plugin.ts", import.meta.url);
 /** @type {typeof import("./src/integrations/playground-csp.ts")} */
 const { playgroundContentSecurityPolicy } = await tsImport("./src/integrations/playground-csp.ts", import.meta.url);
 
-const site = "http://localhost:4321";
-
 export default defineConfig({
-  site,
+  // `astro build --site https://… --base /sub/` overrides both; every URL the site writes follows them.
+  site: "http://localhost:4321",
   markdown: { rehypePlugins: [rehypeFocusableTables] },
   // The playground: Prisma's wasm as assets, its presets compiled at build time, ES module workers.
   vite: {
@@ -29,6 +40,8 @@ export default defineConfig({
     build: { target: "es2022", assetsInlineLimit: 0 },
   },
   integrations: [
+    workspaceSources(),
+    baseLinks(),
     playgroundContentSecurityPolicy(),
     starlight({
       title: "Lucia Prisma adapter",
@@ -36,11 +49,10 @@ export default defineConfig({
         "Reference and guides for the Prisma adapter of Lucia v2: both call forms, the schema for SQLite, PostgreSQL and MySQL, errors and the SQL each operation runs.",
       favicon: "/favicon.svg",
       logo: { src: "./src/assets/logo.svg", alt: "" },
+      // og:image and twitter:image are absolute URLs: src/route-middleware/social-image.ts.
       head: [
-        { tag: "meta", attrs: { property: "og:image", content: `${site}/social.png` } },
         { tag: "meta", attrs: { property: "og:image:width", content: "1200" } },
         { tag: "meta", attrs: { property: "og:image:height", content: "630" } },
-        { tag: "meta", attrs: { name: "twitter:image", content: `${site}/social.png` } },
         // Starlight puts both sidebars before <main> in the document. A first paint while the
         // HTML is still streaming laid them out without the main column, then moved them
         // (a layout shift of up to 0.42 on some cold loads). Wait for the page title instead.
@@ -50,7 +62,8 @@ export default defineConfig({
       lastUpdated: true,
       // Docs live in the top-level content/docs, so Starlight's own git lookup (which
       // only scans src/content/docs) finds nothing; this middleware fills the date in.
-      routeMiddleware: "./src/route-middleware/last-updated.ts",
+      routeMiddleware: ["./src/route-middleware/last-updated.ts", "./src/route-middleware/social-image.ts", "./src/route-middleware/hero-links.ts"],
+      plugins: [starlightLlmsTxt({ exclude: ["404"], demote: ["404"] })],
       markdown: { processedDirs: ["./content/docs"] },
       sidebar: [
         {
@@ -68,6 +81,7 @@ export default defineConfig({
             { label: "Prisma schema", slug: "schema" },
             { label: "Errors", slug: "errors" },
             { label: "What runs in the database", slug: "queries" },
+            { label: "Terms", slug: "terms" },
           ],
         },
         {
@@ -81,5 +95,6 @@ export default defineConfig({
         },
       ],
     }),
+    staticHostFiles(),
   ],
 });

@@ -34,7 +34,7 @@ export default defineConfig({
   webServer: {
     command: `npx astro build && npx astro preview --host 127.0.0.1 --port ${port}`,
     url: baseURL,
-    timeout: 180_000,
+    timeout: 420_000,
     // Always a fresh build, so the tests see the current content; set E2E_REUSE_SERVER=1
     // to test a preview server you already started on the same port.
     reuseExistingServer: process.env["E2E_REUSE_SERVER"] === "1",

@@ -29,10 +29,12 @@ export const expectedPaths = [
   "/guides/custom-model-names/",
   "/guides/migrating-from-3/",
   "/guides/prisma-7/",
+  "/playground/",
   "/queries/",
   "/quick-start/",
   "/reference/",
   "/schema/",
+  "/terms/",
 ];
 
 /** Collects console errors and uncaught exceptions while a page is open. */

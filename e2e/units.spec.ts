@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { commitDateOf, newestCommitDates } from "../src/utils/git-dates.ts";
-import { installCommand } from "../src/utils/install-commands.ts";
+import { installCommand, installSpec, tarballFileName, tarballUrl } from "../src/utils/install-commands.ts";
+import { headersFile } from "../src/integrations/static-host-files.ts";
+import { withBase } from "../src/utils/rehype-base-links.ts";
 import { playgroundHref } from "../src/utils/playground-link.ts";
 import { formatArgs, statementsFor } from "../src/utils/statements.ts";
 
@@ -15,6 +17,28 @@ test.describe("playgroundHref", () => {
   });
   test("links to the playground with the snippet's source", () => {
     expect(playgroundHref("examples/sqlite/src/auth.ts", ["examples/sqlite/src/auth.ts"])).toBe("/playground/?example=examples%2Fsqlite%2Fsrc%2Fauth.ts");
+  });
+  test("puts the site's base in front", () => {
+    expect(playgroundHref("examples/sqlite/src/auth.ts", ["examples/sqlite/src/auth.ts"], "/lucia-prisma/")).toBe(
+      "/lucia-prisma/playground/?example=examples%2Fsqlite%2Fsrc%2Fauth.ts",
+    );
+  });
+});
+
+test.describe("links under a base", () => {
+  test("withBase prefixes root-relative links once and leaves the others", () => {
+    expect(withBase("/errors/#configuration-errors", "/lucia-prisma/")).toBe("/lucia-prisma/errors/#configuration-errors");
+    expect(withBase("/lucia-prisma/errors/", "/lucia-prisma/")).toBe("/lucia-prisma/errors/");
+    expect(withBase("/errors/", "/")).toBe("/errors/");
+    for (const other of ["#top", "https://v2.lucia-auth.com/", "//cdn.example/x.js", "../schema/"]) {
+      expect(withBase(other, "/lucia-prisma/")).toBe(other);
+    }
+  });
+  test("headersFile writes Netlify/Cloudflare rules with the base in every path", () => {
+    const text = headersFile("/docs/", ["_astro/a.wasm"]);
+    expect(text).toContain("/docs/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n");
+    expect(text).toContain("/docs/playground/*\n  Content-Security-Policy: ");
+    expect(text).toContain("/docs/_astro/a.wasm\n  Content-Type: application/wasm\n");
   });
 });
 
@@ -40,6 +64,26 @@ test("installCommand writes one line per dependency kind for each package manage
   expect(installCommand("npm", ["a", "b"], ["c"])).toBe("npm i a b\nnpm i -D c");
   expect(installCommand("pnpm", ["a"])).toBe("pnpm add a");
   expect(installCommand("yarn", [], ["c"])).toBe("yarn add -D c");
+});
+
+test.describe("install specs", () => {
+  const adapter = { name: "@lucia-auth/adapter-prisma", version: "3.1.0" };
+  const url = tarballUrl(adapter, "https://docs.example.org", "/lucia-prisma/");
+  test("a served package installs from its tarball URL under the base", () => {
+    expect(tarballFileName(adapter.name, adapter.version)).toBe("lucia-auth-adapter-prisma-3.1.0.tgz");
+    expect(url).toBe("https://docs.example.org/lucia-prisma/packages/lucia-auth-adapter-prisma-3.1.0.tgz");
+    expect(tarballUrl(adapter, "http://localhost:4321", "/")).toBe("http://localhost:4321/packages/lucia-auth-adapter-prisma-3.1.0.tgz");
+    const tarballs = new Map([[adapter.name, url]]);
+    expect(installSpec("@lucia-auth/adapter-prisma", tarballs)).toBe(url);
+    expect(installSpec("@lucia-auth/adapter-prisma@3.1.0", tarballs)).toBe(url);
+  });
+  test("bare names the docs are tested with get their major; explicit versions stay", () => {
+    const none = new Map<string, string>();
+    expect(installSpec("lucia", none)).toBe("lucia@2");
+    expect(installSpec("@prisma/adapter-pg", none)).toBe("@prisma/adapter-pg@7");
+    expect(installSpec("prisma@6.19.3", none)).toBe("prisma@6.19.3");
+    expect(installSpec("tsx", none)).toBe("tsx");
+  });
 });
 
 test("newestCommitDates gives each file the date of its newest commit", () => {

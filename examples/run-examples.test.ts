@@ -39,6 +39,14 @@ describe("examples/sqlite/src/sign-up.ts", () => {
     assert.equal(await example.signUp("grace", "second"), null);
   });
 
+  test("signs in with the right password; null for a wrong password or an unknown username", async () => {
+    assert.ok(await example.signUp("hedy", "frequency hopping"));
+    const session = await example.signIn("hedy", "frequency hopping");
+    assert.equal((await example.currentSession(session!.sessionId))?.user.userId, session!.user.userId);
+    assert.equal(await example.signIn("hedy", "wrong"), null);
+    assert.equal(await example.signIn("nobody", "frequency hopping"), null);
+  });
+
   test("returns null for an unknown session id (AUTH_INVALID_SESSION_ID)", async () => {
     assert.equal(await example.currentSession("x".repeat(40)), null);
   });

@@ -2,7 +2,8 @@
  * `npm test`: every suite, with throwaway PostgreSQL and MariaDB servers.
  *   1. starts the servers (or uses DATABASE_URL_POSTGRES / DATABASE_URL_MYSQL); a server that is
  *      not installed prints one SKIPPED line, and its suite skips itself;
- *   2. type-checks the workspace;
+ *   2. installs the tools it can (Playwright's Chromium where no system Chromium is found) and prints
+ *      one MISSING line per tool that is still missing, then type-checks the workspace;
  *   3. runs every *.test.ts under packages/, examples/, scripts/ and src/ with node's test runner (unit, SQLite, PostgreSQL,
  *      MariaDB, Prisma 6 and 7, browser tests in Chromium);
  *   4. builds the site and runs the Playwright end-to-end tests in e2e/;
@@ -14,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from "node:f
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMariaDb, startPostgres, type RunningServer } from "@internal/test-kit";
+import { ensureTestTools } from "@internal/test-kit/tools";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const filters = process.argv.slice(2);
@@ -121,6 +123,7 @@ async function endToEnd(): Promise<void> {
 rmSync(reportsDir, { recursive: true, force: true });
 mkdirSync(reportsDir, { recursive: true });
 const { env, servers } = await startServers();
+for (const line of ensureTestTools()) console.log(`\n!!! MISSING: ${line}\n`);
 try {
 	if (filters.length === 0) await typecheck();
 	await nodeTests(env);

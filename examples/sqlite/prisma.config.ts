@@ -1,3 +1,5 @@
+// Prisma 7 does not read .env by itself; dotenv loads it, as `prisma init` sets up.
+import "dotenv/config";
 import { defineConfig, env } from "prisma/config";
 
 export default defineConfig({
@@ -6,8 +8,7 @@ export default defineConfig({
     path: "prisma/migrations",
   },
   datasource: {
-    // Prisma 7 does not read .env files by itself: start the CLI with
-    // `node --env-file=.env` or load them in this file before this line.
+    // Throws when DATABASE_URL is unset, so no command runs against a database by accident.
     url: env("DATABASE_URL"),
   },
 });

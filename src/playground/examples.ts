@@ -12,7 +12,9 @@ import { dirname, join } from "node:path";
 export interface ExampleSpec {
   /** The schema file it runs with, from the repository root. */
   schema: string;
-  /** Code appended after the file's own, which uses what it defines. */
+  /** The code file to adapt, when the snippet is not itself code (a schema's link opens the program that uses it). */
+  codeFrom?: string;
+  /** Code appended after the file's own, which uses what it defines; empty for a file that is a program already. */
   demo: string;
 }
 
@@ -44,6 +46,8 @@ console.log("same name again:", await signUp("ann", "battery staple"));
 console.log("valid:", (await currentSession(session!.sessionId))?.user.userId);
 console.log("unknown id:", await currentSession("no-such-session"));`,
   },
+  "examples/sqlite/src/main.ts": { schema: reference, demo: "" },
+  [reference]: { schema: reference, codeFrom: "examples/sqlite/src/main.ts", demo: "" },
   "examples/renamed/src/auth.ts": { schema: renamed, demo: signUpWithGitHub(`{ username: "ann", email: null }`, `{ country: "NZ" }`) },
   "examples/renamed/src/sign-up.ts": {
     schema: renamed,
@@ -92,11 +96,12 @@ export async function exampleState(root: string, source: string): Promise<Exampl
     return body;
   }
 
-  const body = await inline(source);
+  const body = await inline(spec.codeFrom ?? source);
   if (needsClient) addImport(imports, "@prisma/client", "{ PrismaClient }");
   const header = [...imports].map(([specifier, names]) => `import { ${[...names].join(", ")} } from "${specifier}";`);
   const client = needsClient ? ["", "// In your app this client comes from ./db; here it runs over SQLite in your browser.", "const client = new PrismaClient();"] : [];
-  const code = [...header, ...client, "", ...trimBlankEdges(body), "", "// Added in the playground: use what the file defines.", spec.demo, ""].join("\n");
+  const demo = spec.demo === "" ? [] : ["", "// Added in the playground: use what the file defines.", spec.demo];
+  const code = [...header, ...client, "", ...trimBlankEdges(body), ...demo, ""].join("\n");
   return { schema: await readFile(join(root, spec.schema), "utf8"), code: code.replace(/\n{3,}/g, "\n\n") };
 }
 

@@ -7,10 +7,62 @@ const add: Record<PackageManager, { prod: string; dev: string }> = {
   yarn: { prod: "yarn add", dev: "yarn add -D" },
 };
 
-/** The shell lines that install `packages` (and `devPackages` as dev dependencies) with one package manager. */
-export function installCommand(manager: PackageManager, packages: readonly string[], devPackages: readonly string[] = []): string {
+/**
+ * Majors the docs are tested with, for names written without a version. A bare `lucia` installs
+ * Lucia v3, whose adapters have a different API; a future Prisma 8 is untested.
+ */
+const testedMajors: Record<string, string> = { lucia: "2", prisma: "7", "@prisma/client": "7" };
+
+function testedMajor(name: string): string | undefined {
+  return testedMajors[name] ?? (name.startsWith("@prisma/adapter-") ? "7" : undefined);
+}
+
+/** The name in `name` or `name@version` (`@scope/name@1.0.0` → `@scope/name`). */
+export function packageNameOf(spec: string): string {
+  const at = spec.indexOf("@", 1);
+  return at === -1 ? spec : spec.slice(0, at);
+}
+
+/** The file `npm pack` writes for a package: `@lucia-auth/adapter-prisma` 3.1.0 → `lucia-auth-adapter-prisma-3.1.0.tgz`. */
+export function tarballFileName(name: string, version: string): string {
+  return `${name.replace(/^@/, "").replace("/", "-")}-${version}.tgz`;
+}
+
+/**
+ * Where the built site serves a workspace package, packed at build time:
+ * `<site><base>packages/<npm pack's file name>`, e.g.
+ * `https://docs.example.org/lucia-prisma/packages/lucia-auth-adapter-prisma-3.1.0.tgz`.
+ */
+export function tarballUrl(pkg: { name: string; version: string }, site: URL | string, base: string): string {
+  const folder = base.endsWith("/") ? base : `${base}/`;
+  return new URL(`${folder}packages/${tarballFileName(pkg.name, pkg.version)}`, site).href;
+}
+
+/**
+ * What to type for one requested package: the URL of its tarball where the site serves it (this
+ * project's packages, not on the registry yet), `name@major` for a bare name the docs pin, else as written.
+ */
+export function installSpec(requested: string, tarballs: ReadonlyMap<string, string>): string {
+  const name = packageNameOf(requested);
+  const tarball = tarballs.get(name);
+  if (tarball) return tarball;
+  const major = requested === name ? testedMajor(name) : undefined;
+  return major ? `${name}@${major}` : requested;
+}
+
+/**
+ * The shell lines that install `packages` (and `devPackages` as dev dependencies) with one package
+ * manager. `tarballs` maps package names to the URLs they install from (see `tarballUrl`).
+ */
+export function installCommand(
+  manager: PackageManager,
+  packages: readonly string[],
+  devPackages: readonly string[] = [],
+  tarballs: ReadonlyMap<string, string> = new Map(),
+): string {
+  const specs = (names: readonly string[]) => names.map((name) => installSpec(name, tarballs)).join(" ");
   const lines: string[] = [];
-  if (packages.length > 0) lines.push(`${add[manager].prod} ${packages.join(" ")}`);
-  if (devPackages.length > 0) lines.push(`${add[manager].dev} ${devPackages.join(" ")}`);
+  if (packages.length > 0) lines.push(`${add[manager].prod} ${specs(packages)}`);
+  if (devPackages.length > 0) lines.push(`${add[manager].dev} ${specs(devPackages)}`);
   return lines.join("\n");
 }

@@ -8,6 +8,7 @@ const files = import.meta.glob<string>(
     "/packages/adapter-prisma/schemas/*.prisma",
     "/examples/*/src/*.ts",
     "/examples/*/prisma.config.ts",
+    "/examples/prisma6/schema.prisma",
     "!/examples/*/src/generated/**",
   ],
   { query: "?raw", import: "default", eager: true },

@@ -19,6 +19,22 @@ export async function signUp(username: string, password: string) {
   }
 }
 
+/** Opens a session when the password is right; null for an unknown username or a wrong password. */
+export async function signIn(username: string, password: string) {
+  try {
+    const key = await auth.useKey("username", username, password);
+    return await auth.createSession({ userId: key.userId, attributes: {} });
+  } catch (error) {
+    if (
+      error instanceof LuciaError &&
+      (error.message === "AUTH_INVALID_KEY_ID" || error.message === "AUTH_INVALID_PASSWORD")
+    ) {
+      return null;
+    }
+    throw error;
+  }
+}
+
 /** Returns the session for an id from a cookie, or null when it is unknown or expired. */
 export async function currentSession(sessionId: string) {
   try {

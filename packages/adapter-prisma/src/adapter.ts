@@ -26,7 +26,10 @@ export interface BoundModel {
 export interface AdapterModels {
 	readonly user: BoundModel;
 	readonly key: BoundModel;
-	/** `null` when the 3.0.x form was given `session: null` (sessions are kept elsewhere). */
+	/**
+	 * `null` when the 3.0.x form was given `session: null`, or `prisma(client)` a client without a
+	 * `session` model: sessions are kept elsewhere.
+	 */
 	readonly session: BoundModel | null;
 	/** The session → user relation field; without one, Lucia reads the user separately. */
 	readonly userRelationKey: string | null;
@@ -58,7 +61,7 @@ export function createLuciaAdapter(
 	const sessionModel = (): BoundModel => {
 		if (models.session === null) {
 			throw new Error(
-				"This Prisma adapter was created with modelNames.session set to null, so it stores no sessions. Give Lucia a separate session adapter, or name your session model in modelNames.session."
+				"This Prisma adapter stores no sessions: it was created with modelNames.session set to null, or as prisma(client) for a client with no session model. Give Lucia a session adapter of its own, lucia({ adapter: { user, session } }), or add the session model to the schema and name it."
 			);
 		}
 		return models.session;

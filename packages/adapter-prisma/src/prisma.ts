@@ -3,6 +3,7 @@ import { createLuciaAdapter, type AdapterModels, type BoundModel, type ModelDele
 import type { CustomModelOptions, DefaultModeOptions, LegacyModelNames, ModelName, PrismaClientLike } from "./client-types.ts";
 import { PrismaAdapterConfigurationError } from "./configuration-error.ts";
 import {
+	delegateNameOf,
 	describe,
 	inferUserRelation,
 	readRuntimeModels,
@@ -16,15 +17,18 @@ import {
 const defaultModelNames = { user: "user", session: "session", key: "key" } as const;
 const defaultUserRelationKey = "user";
 
+// The form with model names comes first: TypeScript offers completions inside an object
+// argument from the first overload it tries, so this order lets editors propose the client's
+// model names (test/editor-completions.test.ts).
+/** The Lucia v2 adapter for Prisma, with the model names and the user relation of your schema. */
+export function prisma<Client extends PrismaClientLike, Session extends ModelName<Client>>(
+	options: CustomModelOptions<Client, Session>
+): InitializeAdapter<Adapter>;
 /**
  * The Lucia v2 adapter for Prisma, in default mode: the schema has models `User`, `Session`
  * and `Key` as in the reference schema (extra attribute columns are fine).
  */
 export function prisma<Client extends PrismaClientLike>(options: DefaultModeOptions<Client>): InitializeAdapter<Adapter>;
-/** The Lucia v2 adapter for Prisma, with the model names and the user relation of your schema. */
-export function prisma<Client extends PrismaClientLike, Session extends ModelName<Client>>(
-	options: CustomModelOptions<Client, Session>
-): InitializeAdapter<Adapter>;
 /** The call form of `@lucia-auth/adapter-prisma` 3.0.x, kept so existing apps switch without edits. */
 export function prisma<Client extends PrismaClientLike>(
 	client: Client,
@@ -42,6 +46,11 @@ interface NormalisedOptions {
 	userRelationKey: unknown;
 	/** The 3.0.x form has no userRelationKey: it is taken from the schema. */
 	inferUserRelation: boolean;
+	/**
+	 * `prisma(client)` in 3.0.x used the client's `session` model if there was one and otherwise
+	 * stored no sessions (the app keeps them elsewhere); only that form keeps this leniency.
+	 */
+	sessionModelOptional: boolean;
 }
 
 function isClient(value: unknown): value is TransactionalClient & object {
@@ -51,7 +60,7 @@ function isClient(value: unknown): value is TransactionalClient & object {
 function normaliseArguments(first: unknown, legacyModelNames: unknown): NormalisedOptions {
 	if (isClient(first)) {
 		if (legacyModelNames === undefined) {
-			return { client: first, modelNames: defaultModelNames, userRelationKey: undefined, inferUserRelation: true };
+			return { client: first, modelNames: defaultModelNames, userRelationKey: undefined, inferUserRelation: true, sessionModelOptional: true };
 		}
 		if (typeof legacyModelNames !== "object" || legacyModelNames === null) {
 			throw new PrismaAdapterConfigurationError(
@@ -59,7 +68,7 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 			);
 		}
 		const { user, session, key } = legacyModelNames as Record<string, unknown>;
-		return { client: first, modelNames: { user, session, key }, userRelationKey: undefined, inferUserRelation: true };
+		return { client: first, modelNames: { user, session, key }, userRelationKey: undefined, inferUserRelation: true, sessionModelOptional: false };
 	}
 	if (typeof first !== "object" || first === null) {
 		throw new PrismaAdapterConfigurationError(
@@ -84,7 +93,7 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 				`prisma(): mode "default" uses the models user, session and key with the relation "user"; remove modelNames and userRelationKey, or remove mode to use your own names.`
 			);
 		}
-		return { client, modelNames: defaultModelNames, userRelationKey: defaultUserRelationKey, inferUserRelation: false };
+		return { client, modelNames: defaultModelNames, userRelationKey: defaultUserRelationKey, inferUserRelation: false, sessionModelOptional: false };
 	}
 	const modelNames = options["modelNames"];
 	if (typeof modelNames !== "object" || modelNames === null) {
@@ -93,7 +102,13 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 		);
 	}
 	const { user, session, key } = modelNames as Record<string, unknown>;
-	return { client, modelNames: { user, session, key }, userRelationKey: options["userRelationKey"], inferUserRelation: false };
+	return {
+		client,
+		modelNames: { user, session, key },
+		userRelationKey: options["userRelationKey"],
+		inferUserRelation: false,
+		sessionModelOptional: false
+	};
 }
 
 function delegateOf(client: object, info: ModelInfo): ModelDelegate {
@@ -106,7 +121,7 @@ function delegateOf(client: object, info: ModelInfo): ModelDelegate {
 	return delegate as ModelDelegate;
 }
 
-function bindModels({ client, modelNames: names, userRelationKey, inferUserRelation }: NormalisedOptions): AdapterModels {
+function bindModels({ client, modelNames: names, userRelationKey, inferUserRelation, sessionModelOptional }: NormalisedOptions): AdapterModels {
 	const runtimeModels = readRuntimeModels(client);
 	if (runtimeModels === null) {
 		throw new PrismaAdapterConfigurationError(
@@ -120,7 +135,8 @@ function bindModels({ client, modelNames: names, userRelationKey, inferUserRelat
 
 	const user = bind("user", names.user);
 	const key = bind("key", names.key);
-	const session = names.session === null ? null : bind("session", names.session);
+	const sessionModelMissing = sessionModelOptional && !hasModelDelegate(runtimeModels, names.session);
+	const session = names.session === null || sessionModelMissing ? null : bind("session", names.session);
 	return {
 		user,
 		key,
@@ -128,6 +144,10 @@ function bindModels({ client, modelNames: names, userRelationKey, inferUserRelat
 		userRelationKey: relationFor(runtimeModels, session, user, userRelationKey, inferUserRelation),
 		insertWith: Reflect.get(client, "_activeProvider") === "mysql" ? "createMany" : "create"
 	};
+}
+
+function hasModelDelegate(runtimeModels: Readonly<Record<string, RuntimeModel>>, delegateName: unknown): boolean {
+	return Object.keys(runtimeModels).some((modelName) => delegateNameOf(modelName) === delegateName);
 }
 
 function relationFor(

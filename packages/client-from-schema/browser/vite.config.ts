@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defaultClientConditions, defineConfig } from "vite";
 import { clientFromSchemaVite } from "../src/vite-plugin.ts";
 import { precompiledReference } from "./precompile-plugin.ts";
 
@@ -8,6 +8,8 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "./",
   logLevel: "warn",
+  // The workspace packages' TypeScript sources (see DEVELOPERS.md), no prior package build.
+  resolve: { conditions: ["@lucia-prisma/source", ...defaultClientConditions] },
   plugins: [clientFromSchemaVite()],
   worker: { format: "es", plugins: () => [clientFromSchemaVite(), precompiledReference()] },
   build: {

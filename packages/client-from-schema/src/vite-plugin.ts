@@ -27,7 +27,9 @@ const require = createRequire(import.meta.url);
 const wasmUrlsId = "virtual:client-from-schema/wasm-urls";
 const postgresqlWasmUrlId = "virtual:client-from-schema/postgresql-wasm-url";
 const schemaWasmFsId = "\0client-from-schema/prisma-schema-wasm-fs";
-const base64UrlBufferPath = fileURLToPath(new URL("./base64url-buffer.ts", import.meta.url));
+// This module runs as TypeScript source in the workspace and as compiled JavaScript from the package.
+const ownExtension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+const base64UrlBufferPath = fileURLToPath(new URL(`./base64url-buffer${ownExtension}`, import.meta.url));
 
 const prismaSchemaGlue = /[\\/]@prisma[\\/]prisma-schema-wasm[\\/]src[\\/]prisma_schema_build\.js$/;
 const schemaEngineGlue = /[\\/]@prisma[\\/]schema-engine-wasm[\\/]schema_engine_bg\.js$/;

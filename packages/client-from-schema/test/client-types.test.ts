@@ -22,6 +22,7 @@ function typeErrors(files: Record<string, string>): string[] {
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     allowImportingTsExtensions: true,
+    customConditions: ["@lucia-prisma/source"],
     skipLibCheck: true,
     types: [],
   };

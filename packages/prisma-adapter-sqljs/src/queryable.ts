@@ -6,7 +6,6 @@ import {
 	type SqlQueryable,
 	type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
-import packageJson from "../package.json" with { type: "json" };
 import type { Connection } from "./connection.ts";
 import { type BindValue, inferColumnTypes, toBindValues, toResultCell } from "./conversion.ts";
 import { convertSqliteError } from "./errors.ts";
@@ -14,7 +13,8 @@ import type { QueryEvent, QueryEventError, QueryHook } from "./query-event.ts";
 import { readRows, runCountingChanges } from "./statements.ts";
 
 export const debug = Debug("prisma:driver-adapter:sqljs");
-export const adapterName = packageJson.name;
+// The package name, as Prisma's own adapters report theirs (test/adapter.test.ts checks it against package.json).
+export const adapterName = "@lucia-prisma/adapter-sqljs";
 
 export const noArgs = (): BindValue[] => [];
 

@@ -23,6 +23,7 @@ async function bundle(entry: string): Promise<string> {
 		format: "esm",
 		platform: "browser",
 		target: "es2022",
+		conditions: ["@lucia-prisma/source"],
 		logLevel: "silent",
 	});
 	const [output] = result.outputFiles;

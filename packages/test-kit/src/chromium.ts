@@ -3,6 +3,9 @@ import type { LaunchOptions } from "@playwright/test";
 
 const debianChromium = "/usr/bin/chromium";
 
+/** A Chromium of the system (Debian's), when installed; otherwise Playwright's own is used. */
+export const systemChromium: string | undefined = existsSync(debianChromium) ? debianChromium : undefined;
+
 /**
  * How every browser test here starts Chromium: Debian's build where it is installed (Playwright
  * cannot download its own offline), Playwright's own elsewhere; headless, no sandbox (CI runs as
@@ -10,7 +13,7 @@ const debianChromium = "/usr/bin/chromium";
  */
 export const chromiumLaunchOptions: LaunchOptions = {
   headless: true,
-  ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
+  ...(systemChromium ? { executablePath: systemChromium } : {}),
   args: [
     "--no-sandbox",
     "--disable-gpu",

@@ -7,3 +7,4 @@ export { isSkipped, type RunningServer, type Skipped } from "./server-types.ts";
 export { createDatabase } from "./create-database.ts";
 export { ddlFromSchema, type DdlProvider } from "./schema-engine.ts";
 export { applyDdl } from "./apply-ddl.ts";
+export { freeLoopbackPort } from "./free-port.ts";

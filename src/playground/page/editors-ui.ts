@@ -139,7 +139,16 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
     if (toolsRequested) return;
     toolsRequested = true;
     tools.start();
-    void enableTypeScript(editors, clientTypes);
+    // The editors' icon font and the SQL grammar load on first use otherwise, which could be
+    // after going offline.
+    const preloads = [document.fonts.load("16px codicon"), monaco.editor.colorize("SELECT 1", "sql", {})];
+    Promise.all([tools.ready, enableTypeScript(editors, clientTypes), ...preloads]).then(
+      () => {
+        // Everything the playground needs is here: it works offline from now on (tests wait for this).
+        element("playground").dataset["complete"] = "";
+      },
+      (error: unknown) => setStatus(`The editors' tools did not load: ${error instanceof Error ? error.message : String(error)}`),
+    );
   };
   setTimeout(loadTools, 1500);
   editors.schemaModel.onDidChangeContent(loadTools);

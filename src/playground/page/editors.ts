@@ -85,7 +85,7 @@ let typeScriptEnabled: Promise<void> | undefined;
 /** Loads the TypeScript service for the code editor (once): completions, hovers, type errors. */
 export function enableTypeScript(editors: Editors, clientTypes: string): Promise<void> {
   typeScriptEnabled ??= (async () => {
-    const [{ typescriptDefaults }, { default: libs }] = await Promise.all([
+    const [{ typescriptDefaults, getTypeScriptWorker }, { default: libs }] = await Promise.all([
       import("monaco-editor/languages/features/typescript/register"),
       import("virtual:playground/type-libs"),
     ]);
@@ -95,6 +95,17 @@ export function enableTypeScript(editors: Editors, clientTypes: string): Promise
     );
     setClientTypes(clientTypes);
     monaco.editor.setModelLanguage(editors.codeModel, "typescript");
+    // Monaco sets the service up asynchronously once a model takes the language, and says "not
+    // registered" until then. One round trip afterwards, and the TypeScript worker has loaded.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await (await getTypeScriptWorker())(editors.codeModel.uri);
+        break;
+      } catch (error) {
+        if (attempt === 200) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
   })();
   return typeScriptEnabled;
 }
@@ -114,9 +125,11 @@ function currentTheme(): string {
 }
 
 function defineThemes(): void {
+  // Monaco's defaults, except where their contrast is below 4.5:1 on these backgrounds.
   const rules = (dark: boolean): monaco.editor.ITokenThemeRule[] => [
     { token: "annotation", foreground: dark ? "c586c0" : "af00db" },
     { token: "type.identifier", foreground: dark ? "4ec9b0" : "267f99" },
+    ...(dark ? [{ token: "comment", foreground: "7aa866" }] : [{ token: "operator.sql", foreground: "5a6673" }]),
   ];
   monaco.editor.defineTheme("playground-light", { base: "vs", inherit: true, rules: rules(false), colors: {} });
   monaco.editor.defineTheme("playground-dark", { base: "vs-dark", inherit: true, rules: rules(true), colors: { "editor.background": "#17181c" } });

@@ -104,7 +104,14 @@ export function describeLuciaFlows(spec: TargetSpec): void {
 			await target.delegate("session").createMany({
 				data: [{ id: session.sessionId, user_id: "u1", active_expires: now - 1000, idle_expires: now + 60_000 }]
 			});
+			target.log.clear();
 			const renewed = await auth.validateSession(session.sessionId);
+			// The docs: one Prisma call reads the session and user (two SELECTs, one with relationJoins);
+			// renewing an idle session adds one UPDATE.
+			const kinds = target.log.statements.map((sql) => /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase());
+			const selects = target.spec.previewFeatures?.includes("relationJoins") ? 1 : 2;
+			assert.equal(kinds.filter((kind) => kind === "SELECT").length, selects, target.log.statements.join("\n"));
+			assert.equal(kinds.filter((kind) => kind === "UPDATE").length, 1, target.log.statements.join("\n"));
 			assert.equal(renewed.fresh, true);
 			assert.equal(renewed.sessionId, session.sessionId);
 			const stored = await auth.getSession(session.sessionId);

@@ -10,7 +10,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { createDatabase, ddlFromSchema, generateClient, importForPrisma, type PrismaMajor } from "@internal/test-kit";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { schemaTextDatabase } from "./schema-text-database.ts";
 import { recordStatements, type StatementLog } from "./statement-log.ts";
 
 export type DatabaseKind = "sqlite" | "postgresql" | "mysql";
@@ -241,25 +241,27 @@ async function generatedClient(spec: TargetSpec): Promise<ClientConstructor> {
  * schema engine → a runtime-built client over sql.js or PGlite.
  */
 async function clientFromSchemaText(spec: TargetSpec): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
-	if (spec.driver !== "sqljs" && spec.driver !== "pglite") throw new Error("A client from schema text runs over sql.js or PGlite");
-	const { loadSchemaCompiler, applyMigrationScript } = await import("@lucia-prisma/client-from-schema");
+	const text = withPreviewFeatures(await readFile(schemaPath(spec.database, spec.schema), "utf8"), spec.previewFeatures ?? []);
+	if (spec.driver === "pglite") return pgliteClientFromSchemaText(spec, text);
+	if (spec.driver !== "sqljs") throw new Error("A client from schema text runs over sql.js or PGlite");
+	const database = await schemaTextDatabase(text);
+	const Client = function (options: { adapter: object }) {
+		return database.createClient(options.adapter as PrismaSqlJs);
+	} as unknown as ClientConstructor;
+	return { prepared: { factory: database.factory, cleanup: async () => database.close() }, Client };
+}
+
+async function pgliteClientFromSchemaText(spec: TargetSpec, text: string): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
+	const { loadSchemaCompiler } = await import("@lucia-prisma/client-from-schema");
 	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
 	const compiler = await loadSchemaCompiler(nodeWasmSource());
-	const text = withPreviewFeatures(await readFile(schemaPath(spec.database, spec.schema), "utf8"), spec.previewFeatures ?? []);
 	const result = compiler.compile(text);
 	if (!result.ok) throw new Error(`The schema did not compile:\n${result.message}`);
+	const prepared = await preparePGlite(spec, (factory) => compiler.migrationScript(result.schema, factory));
 	const Client = function (options: { adapter: object }) {
-		return compiler.createClient(result.schema, { adapter: options.adapter as SqlDriverAdapterFactory });
+		return compiler.createClient(result.schema, { adapter: options.adapter as PrismaPGlite });
 	} as unknown as ClientConstructor;
-	if (spec.driver === "pglite") {
-		const prepared = await preparePGlite(spec, (factory) => compiler.migrationScript(result.schema, factory));
-		return { prepared, Client };
-	}
-	const sqlJs = await initSqlJs();
-	const database = new sqlJs.Database();
-	const factory = new PrismaSqlJs(database);
-	await applyMigrationScript(factory, await compiler.migrationScript(result.schema, factory));
-	return { prepared: { factory, cleanup: async () => database.close() }, Client };
+	return { prepared, Client };
 }
 
 function withPreviewFeatures(schema: string, previewFeatures: readonly string[]): string {
