@@ -6,14 +6,14 @@ import {
 	type SqlQueryable,
 	type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
-import packageJson from "../package.json" with { type: "json" };
 import type { Connection } from "./connection.ts";
 import { columnTypeOf, type PgText, toPgTexts, UnsupportedColumnType } from "./conversion.ts";
 import { convertPostgresError } from "./errors.ts";
 import type { QueryEvent, QueryEventError, QueryHook } from "./query-event.ts";
 
 export const debug = Debug("prisma:driver-adapter:pglite");
-export const adapterName = packageJson.name;
+// The package name, as Prisma's own adapters report theirs (test/adapter.test.ts checks it against package.json).
+export const adapterName = "@lucia-prisma/adapter-pglite";
 
 interface StatementResult {
 	fields: { name: string; dataTypeID: number }[];

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { before, describe, test } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
@@ -10,6 +11,13 @@ import { openPGliteClient, sharedPGlite } from "./support/database.ts";
 async function anotherPGlite(): Promise<PGlite> {
 	return PGlite.create({ loadDataDir: await (await sharedPGlite()).dumpDataDir("none") });
 }
+
+test("adapterName is the package's name, as Prisma's own adapters report theirs", async () => {
+	const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { name: string };
+	const factory = new PrismaPGlite(await sharedPGlite());
+	assert.equal(factory.adapterName, manifest.name);
+	assert.equal((await factory.connect()).adapterName, manifest.name);
+});
 
 describe("transactions through a Prisma Client", () => {
 	const events: QueryEvent[] = [];
