@@ -7,11 +7,14 @@
  *   - navigation → ready client when the first schema comes from text (whole pipeline, cold);
  *   - a second schema from text once the wasm is loaded (and, after a build-time first schema, warmed
  *     up by one compile and diff in idle time): text → first result, and → all steps done;
- * and the bytes (raw and gzip -9) of each wasm file and of the JavaScript.
+ *   - on PostgreSQL (`?database=postgresql`, PGlite in the worker, cold): navigation → PGlite
+ *     started, → first result, and a second schema from text → first result;
+ * and the bytes (raw and gzip -9) of each wasm and data file and of the JavaScript, and the extra
+ * bytes a PostgreSQL page fetches that a SQLite page does not.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { loadavg } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildProofPage, distDir, launchChromium, runProof, serveProofPage, type Proof } from "../browser/harness.ts";
 
@@ -37,13 +40,22 @@ const server = await serveProofPage();
 const samples: Record<string, number[]> = {};
 const add = (name: string, value: number) => (samples[name] ??= []).push(value);
 const loadBefore = loadavg()[0] ?? 0;
+const fetched: Record<"sqlite" | "postgresql", Set<string>> = { sqlite: new Set(), postgresql: new Set() };
 try {
   for (let index = 0; index < runs; index++) {
-    for (const mode of ["precompiled", "text"] as const) {
+    for (const mode of ["precompiled", "text", "postgresql"] as const) {
       const browser = await launchChromium();
       try {
-        const { proof } = await runProof(browser, `${server.url}?first=${mode}`);
+        const query = mode === "postgresql" ? "?database=postgresql" : `?first=${mode}`;
+        const { proof, requests } = await runProof(browser, `${server.url}${query}`);
         if (proof.failures.length > 0) throw new Error(proof.failures.join("; "));
+        for (const url of requests) fetched[proof.database].add(basename(new URL(url).pathname));
+        if (mode === "postgresql") {
+          if (proof.databaseReady !== undefined) add("PostgreSQL: navigation → PGlite started (cold)", proof.databaseReady - proof.navigationStart);
+          add("PostgreSQL: navigation → ready client, first schema from text (cold)", milliseconds(proof, "reference", "navigation", "firstResult"));
+          add("PostgreSQL: second schema from text → first result", milliseconds(proof, "renamed", "started", "firstResult"));
+          continue;
+        }
         if (mode === "precompiled") {
           add("navigation → ready client, schema compiled at build time", milliseconds(proof, "reference", "navigation", "firstResult"));
         } else {
@@ -70,7 +82,19 @@ let javascript = { raw: 0, gzip: 0 };
 for (const file of (await readdir(assets)).sort()) {
   const bytes = await readFile(join(assets, file));
   const gzip = gzipSync(bytes, { level: 9 }).length;
-  if (file.endsWith(".wasm")) console.log(`  ${file.replace(/-[\w-]{8}\.wasm$/, ".wasm").padEnd(40)} ${bytes.length.toLocaleString("en")} / ${gzip.toLocaleString("en")}`);
+  if (file.endsWith(".wasm") || file.endsWith(".data")) console.log(`  ${file.replace(/-[\w-]{8}\.(wasm|data)$/, ".$1").padEnd(40)} ${bytes.length.toLocaleString("en")} / ${gzip.toLocaleString("en")}`);
   else javascript = { raw: javascript.raw + bytes.length, gzip: javascript.gzip + gzip };
 }
 console.log(`  ${"JavaScript (all chunks)".padEnd(40)} ${javascript.raw.toLocaleString("en")} / ${javascript.gzip.toLocaleString("en")}`);
+
+const extra = { raw: 0, gzip: 0 };
+const onlyPostgres = [...fetched.postgresql].filter((file) => file.includes(".") && !fetched.sqlite.has(file)).sort();
+for (const file of onlyPostgres) {
+  const bytes = await readFile(join(assets, file));
+  extra.raw += bytes.length;
+  extra.gzip += gzipSync(bytes, { level: 9 }).length;
+}
+// The proof page bundles each worker on its own, so this list also holds the PostgreSQL worker's own
+// copy of code the SQLite worker has too (the pipeline, prisma-schema-wasm's glue).
+console.log(`\nFetched by a PostgreSQL page and not by a SQLite one: ${onlyPostgres.join(", ")}`);
+console.log(`  ${"extra bytes for PostgreSQL".padEnd(40)} ${extra.raw.toLocaleString("en")} / ${extra.gzip.toLocaleString("en")}`);

@@ -72,10 +72,19 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions);
 }
 
+export interface ProofRun {
+  proof: Proof;
+  consoleErrors: string[];
+  /** Every URL the page and its worker requested, in order. */
+  requests: string[];
+}
+
 /** Opens the page in a fresh context (cold cache) and waits until the worker has run both schemas. */
-export async function runProof(browser: Browser, url: string): Promise<{ proof: Proof; consoleErrors: string[] }> {
+export async function runProof(browser: Browser, url: string): Promise<ProofRun> {
   const context = await browser.newContext();
   try {
+    const requests: string[] = [];
+    context.on("request", (request) => requests.push(request.url()));
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on("console", (message) => {
@@ -85,7 +94,7 @@ export async function runProof(browser: Browser, url: string): Promise<{ proof: 
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { proof?: { done: boolean } }).proof?.done === true, null, { timeout: 60_000 });
     const proof = await page.evaluate(() => (window as unknown as { proof: Proof }).proof);
-    return { proof, consoleErrors };
+    return { proof, consoleErrors, requests };
   } finally {
     await context.close();
   }

@@ -1,16 +1,30 @@
 /**
- * The whole pipeline in the worker: schema text → diagnostics → DDL (schema engine over the sql.js
- * adapter) → a genuine PrismaClient → Lucia's queries, with the SQL the query hook saw.
+ * The whole pipeline in the worker: schema text → diagnostics → DDL (schema engine over the
+ * database's driver adapter: sql.js or PGlite) → a genuine PrismaClient → Lucia's queries, with
+ * the SQL the query hook saw.
  */
-import type { SqlJsStatic } from "sql.js";
-import { PrismaSqlJs, type QueryEvent } from "@lucia-prisma/adapter-sqljs";
-import precompiled from "virtual:precompiled-reference";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { applyMigrationScript, createClient, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler, type WasmSource } from "../src/index.ts";
 import type { RunRequest, SchemaRun, WorkerMessage } from "./protocol.ts";
 
-interface Context {
+/** What both adapters' query hooks report, as far as the proof reads it. */
+export interface StatementEvent {
+  sql: string;
+  inTransaction: boolean;
+  error?: { message: string; kind?: string };
+}
+
+/** A fresh, empty database of the worker's kind, and its driver adapter (reporting to `onQuery`). */
+export interface OpenDatabase {
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export interface Context {
   wasm: WasmSource;
-  sqlJs: SqlJsStatic;
+  openDatabase(onQuery: (event: StatementEvent) => void): Promise<OpenDatabase>;
+  /** SQLite only: the reference schema compiled at build time, as the playground ships its default. */
+  precompiled?: { schema: CompiledSchema; migrationScript: string };
   post(message: WorkerMessage): void;
   workerStarted: number;
 }
@@ -31,15 +45,16 @@ export async function runAll(request: RunRequest, context: Context): Promise<voi
     const marks: Record<string, number> = { workerStarted: context.workerStarted };
     try {
       if (index === 0 && request.first === "precompiled") {
+        if (context.precompiled === undefined) throw new Error("This worker has no precompiled schema");
         marks.started = now();
-        await runSchema(run, precompiled.schema, precompiled.migrationScript, false, marks, context);
+        await runSchema(run, context.precompiled.schema, context.precompiled.migrationScript, false, marks, context);
         // What the playground does in idle time: load the schema tools and run them once on the
         // default schema, so the reader's first edit does not pay for first calls into the wasm.
         const tools = await loadTools();
         const warmUp = tools.compile(run.text);
-        const scratch = new context.sqlJs.Database();
-        if (warmUp.ok) await tools.migrationScript(warmUp.schema, new PrismaSqlJs(scratch));
-        scratch.close();
+        const scratch = await context.openDatabase(() => {});
+        if (warmUp.ok) await tools.migrationScript(warmUp.schema, scratch.adapter);
+        await scratch.close();
         marks.toolsWarm = now();
       } else {
         const tools = await loadTools();
@@ -58,15 +73,16 @@ export async function runAll(request: RunRequest, context: Context): Promise<voi
 async function runSchema(
   run: SchemaRun,
   schema: CompiledSchema,
-  migration: string | ((adapter: PrismaSqlJs) => Promise<string>),
+  migration: string | ((adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<string>),
   fromText: boolean,
   marks: Record<string, number>,
   context: Context,
   notices: string[] = [],
 ): Promise<void> {
-  const events: QueryEvent[] = [];
-  const database = new context.sqlJs.Database();
-  const adapter = new PrismaSqlJs(database, { onQuery: (statement) => events.push(statement) });
+  const events: StatementEvent[] = [];
+  const database = await context.openDatabase((statement) => events.push(statement));
+  const { adapter } = database;
+  marks.databaseReady = now();
   const migrationScript = typeof migration === "string" ? migration : await migration(adapter);
   marks.migrationScript = now();
   await applyMigrationScript(adapter, migrationScript);
@@ -107,7 +123,7 @@ async function runSchema(
   await step("delete sessions", () => session.deleteMany!({ where: { user_id: "u1" } }));
   marks.finished = now();
   await client.$disconnect();
-  database.close();
+  await database.close();
 
   context.post({
     type: "report",

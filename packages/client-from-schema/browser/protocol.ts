@@ -42,11 +42,17 @@ export type WorkerMessage =
   | { type: "report"; report: SchemaReport }
   | { type: "failed"; label: string; message: string }
   | { type: "eval-blocked"; blocked: boolean }
+  /** PostgreSQL only: PGlite has started (absolute time). */
+  | { type: "database-ready"; at: number }
   | { type: "done" };
 
 /** What the proof page exposes on `window.proof` for the Playwright test and the benchmark. */
 export interface Proof {
   done: boolean;
+  /** The database the worker ran: SQLite (sql.js) or PostgreSQL (PGlite), from `?database=`. */
+  database: "sqlite" | "postgresql";
+  /** PostgreSQL only: absolute time PGlite had started. */
+  databaseReady?: number;
   reports: SchemaReport[];
   failures: string[];
   evalBlockedInWorker?: boolean;

@@ -1,9 +1,11 @@
 /**
- * Worker entry: starts the downloads at once (query compiler and sql.js first), then loads the
- * pipeline. Kept small so the downloads do not wait for the Prisma runtime to be parsed.
+ * SQLite worker entry: starts the downloads at once (query compiler and sql.js first), then loads
+ * the pipeline. Kept small so the downloads do not wait for the Prisma runtime to be parsed.
  */
 import initSqlJs from "sql.js";
 import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
+import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
+import precompiled from "virtual:precompiled-reference";
 import { browserWasmSource } from "../src/browser.ts";
 import type { RunRequest, WorkerMessage } from "./protocol.ts";
 
@@ -25,6 +27,16 @@ const pipeline = import("./pipeline.ts");
 
 self.addEventListener("message", async (event: MessageEvent<RunRequest>) => {
   const { runAll } = await pipeline;
-  await runAll(event.data, { wasm, sqlJs: await sqlJs, post, workerStarted });
+  const SQL = await sqlJs;
+  await runAll(event.data, {
+    wasm,
+    precompiled,
+    post,
+    workerStarted,
+    openDatabase: async (onQuery) => {
+      const database = new SQL.Database();
+      return { adapter: new PrismaSqlJs(database, { onQuery }), close: async () => database.close() };
+    },
+  });
   post({ type: "done" });
 });

@@ -12,6 +12,10 @@ export function nodeWasmSource(): WasmSource {
       const { wasm } = await import("@prisma/client/runtime/query_compiler_small_bg.sqlite.wasm-base64.mjs");
       return WebAssembly.compile(Buffer.from(wasm, "base64"));
     }),
+    postgresqlQueryCompiler: once(async () => {
+      const { wasm } = await import("@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.mjs");
+      return WebAssembly.compile(Buffer.from(wasm, "base64"));
+    }),
     schemaEngine: once(async () => {
       const bindings = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
       return WebAssembly.compile(await readFile(new URL("./schema_engine_bg.wasm", bindings)));

@@ -1,8 +1,14 @@
 /**
- * Turns what a reader pastes into a schema for SQLite in the browser: models alone get a
- * datasource, and a datasource for another database (or one with connection settings) is
+ * Turns what a reader pastes into a schema for a database in the browser: SQLite (sql.js) or
+ * PostgreSQL (PGlite). A SQLite or PostgreSQL datasource keeps its provider, models alone get a
+ * SQLite datasource, and a datasource for another database (or one with connection settings) is
  * replaced. Line numbers are kept where possible, so diagnostics point at the reader's lines.
  */
+
+/** The databases that run in the browser. */
+export type BrowserProvider = "sqlite" | "postgresql";
+
+export const browserProviders: readonly BrowserProvider[] = ["sqlite", "postgresql"];
 
 /** Something the reader should know about how their schema was changed. */
 export interface SchemaNotice {
@@ -13,61 +19,79 @@ export interface SchemaNotice {
 }
 
 export type NormalisedSchema =
-  | { ok: true; text: string; notices: SchemaNotice[] }
+  | { ok: true; text: string; provider: BrowserProvider; notices: SchemaNotice[] }
   | { ok: false; message: string; line: number };
 
-/** Providers whose models have no SQLite equivalent, so replacing the datasource cannot help. */
-const providersWithoutSqliteEquivalent = new Set(["mongodb"]);
+export interface NormaliseOptions {
+  /**
+   * The database to run the schema on, whatever its datasource says (a datasource for the
+   * other one is replaced, with a notice). Without it, SQLite and PostgreSQL datasources are
+   * kept, and every other schema runs on SQLite.
+   */
+  provider?: BrowserProvider;
+}
 
-const sqliteDatasource = ["datasource db {", '  provider = "sqlite"', "}"];
+/** Providers whose models have no SQL equivalent, so replacing the datasource cannot help. */
+const providersWithoutSqlEquivalent = new Set(["mongodb"]);
 
-export function normaliseSchema(text: string): NormalisedSchema {
+const whatRunsHere = "The playground runs SQLite and PostgreSQL in your browser.";
+
+function isBrowserProvider(provider: string | undefined): provider is BrowserProvider {
+  return provider !== undefined && (browserProviders as readonly string[]).includes(provider);
+}
+
+export function normaliseSchema(text: string, options: NormaliseOptions = {}): NormalisedSchema {
   const lines = text.split("\n");
   const blocks = findDatasourceBlocks(lines);
   if (blocks.length === 0) {
+    const provider = options.provider ?? "sqlite";
     const separator = text === "" || text.endsWith("\n") ? "\n" : "\n\n";
     return {
       ok: true,
-      text: `${text}${separator}${sqliteDatasource.join("\n")}\n`,
+      text: `${text}${separator}datasource db {\n  provider = "${provider}"\n}\n`,
+      provider,
       notices: [
         {
           code: "datasource-added",
-          message: 'The schema has no datasource block, so `datasource db { provider = "sqlite" }` was added: the playground runs SQLite in your browser.',
+          message: `The schema has no datasource block, so \`datasource db { provider = "${provider}" }\` was added. ${whatRunsHere}`,
         },
       ],
     };
   }
 
+  // One provider for the whole schema: the one asked for, else the first block's if it runs here.
+  const written = blocks[0]?.provider;
+  const provider = options.provider ?? (isBrowserProvider(written) ? written : "sqlite");
   const notices: SchemaNotice[] = [];
   // Replace from the last block up, so earlier line indexes stay valid.
   for (const block of [...blocks].reverse()) {
     const line = block.start + 1;
-    if (block.provider !== undefined && providersWithoutSqliteEquivalent.has(block.provider)) {
+    if (block.provider !== undefined && providersWithoutSqlEquivalent.has(block.provider)) {
       return {
         ok: false,
         line,
-        message: `This schema is for ${block.provider}, which cannot run in the browser: the playground runs SQLite, and ${block.provider} models (ObjectId ids, composite types) have no SQLite equivalent. Write the schema for provider = "sqlite", "postgresql" or "mysql".`,
+        message: `This schema is for ${block.provider}, which cannot run in the browser: the playground runs SQLite and PostgreSQL, and ${block.provider} models (ObjectId ids, composite types) have no SQL equivalent. Write the schema for provider = "sqlite", "postgresql" or "mysql".`,
       };
     }
     const reasons: string[] = [];
-    if (block.provider !== "sqlite") {
+    if (block.provider !== provider) {
       reasons.push(block.provider === undefined ? "it names no provider we can read" : `it is for ${block.provider}`);
     }
     if (block.otherSettings.length > 0) {
       reasons.push(`its ${block.otherSettings.map((name) => `\`${name}\``).join(", ")} ${block.otherSettings.length === 1 ? "has" : "have"} no meaning for a database in your browser`);
     }
     if (reasons.length === 0) continue;
-    const replacement = [`datasource ${block.name} {`, '  provider = "sqlite"'];
+    const replacement = [`datasource ${block.name} {`, `  provider = "${provider}"`];
     while (replacement.length < block.end - block.start) replacement.push("");
     replacement.push("}");
     lines.splice(block.start, block.end - block.start + 1, ...replacement);
     notices.unshift({
       code: "datasource-replaced",
       line,
-      message: `The datasource \`${block.name}\` was replaced by \`provider = "sqlite"\`: ${reasons.join(", and ")}. The playground runs SQLite in your browser.`,
+      message: `The datasource \`${block.name}\` was replaced by \`provider = "${provider}"\`: ${reasons.join(", and ")}. ${whatRunsHere}`,
     });
   }
-  return { ok: true, text: lines.join("\n"), notices };
+  return { ok: true, text: lines.join("\n"), provider, notices };
 }
 
 interface DatasourceBlock {

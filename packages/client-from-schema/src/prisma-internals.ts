@@ -24,6 +24,7 @@ import {
   PrismaClientValidationError,
   type GetPrismaClientConfig,
 } from "@prisma/client/runtime/wasm-compiler-edge";
+import type { BrowserProvider } from "./normalise-schema.ts";
 import { once, type WasmSource } from "./wasm-source.ts";
 
 /** The Prisma release these internals are read from; `engine` is the prisma-engines commit it pins. */
@@ -284,14 +285,17 @@ export interface ParameterizationSchema {
 
 /** Everything in the client's config that depends on the schema. */
 export interface ClientBlueprint {
+  /** The datasource's provider, as `prisma generate` writes it into the client. */
+  activeProvider: BrowserProvider;
   inlineSchema: string;
   previewFeatures: string[];
   runtimeDataModel: RuntimeDataModel;
   parameterizationSchema: ParameterizationSchema;
 }
 
-export function blueprintFromDmmf(schema: string, dmmf: DMMF.Document, previewFeatures: string[]): ClientBlueprint {
+export function blueprintFromDmmf(schema: string, dmmf: DMMF.Document, previewFeatures: string[], activeProvider: BrowserProvider): ClientBlueprint {
   return {
+    activeProvider,
     inlineSchema: schema,
     previewFeatures,
     runtimeDataModel: runtimeDataModelOf(dmmf.datamodel),
@@ -347,25 +351,48 @@ type QueryCompilerGlue = Awaited<ReturnType<NonNullable<GetPrismaClientConfig["c
 /** The constructor getPrismaClient returns; instances are typed by the caller. */
 export type PrismaClientConstructor = new (options: PrismaClientOptions) => object;
 
+/** The module name each small query compiler's wasm imports its JS glue under (the same for both providers). */
+export const queryCompilerImportName = "./query_compiler_small_bg.js";
+
+/**
+ * The small query compiler of each provider: its wasm-bindgen glue (the runtime instantiates the
+ * module with it) and its wasm, from the `WasmSource`.
+ */
+const queryCompilers: Record<BrowserProvider, { glue(): Promise<unknown>; wasm(source: WasmSource): Promise<WebAssembly.Module> }> = {
+  sqlite: {
+    glue: () => import("@prisma/client/runtime/query_compiler_small_bg.sqlite.mjs"),
+    wasm: (source) => source.queryCompiler(),
+  },
+  postgresql: {
+    glue: () => import("@prisma/client/runtime/query_compiler_small_bg.postgresql.mjs"),
+    wasm: (source) => {
+      if (source.postgresqlQueryCompiler === undefined) {
+        throw new Error(
+          "This WasmSource has no PostgreSQL query compiler (postgresqlQueryCompiler), so it cannot run a PostgreSQL schema: use browserWasmSource() or nodeWasmSource(), or add it to your own source.",
+        );
+      }
+      return source.postgresqlQueryCompiler();
+    },
+  },
+};
+
 /**
  * A PrismaClient class for the blueprint, on Prisma's `wasm-compiler-edge` runtime (no Node
- * built-ins) with the small SQLite query compiler. The runtime caches the compiler per provider,
- * so only the first client of a page pays for compiling the wasm.
+ * built-ins) with the small query compiler of the schema's provider. The runtime caches one
+ * compiler per provider, so only the first client of each provider pays for compiling its wasm.
  */
 export function createPrismaClientClass(blueprint: ClientBlueprint, wasm: WasmSource): PrismaClientConstructor {
+  const compiler = queryCompilers[blueprint.activeProvider];
   const PrismaClient = getPrismaClient({
     ...blueprint,
     // Typed as the full DMMF model, but the generated client passes this same pruned shape (via JSON.parse).
     runtimeDataModel: blueprint.runtimeDataModel as unknown as GetPrismaClientConfig["runtimeDataModel"],
     clientVersion: prismaVersions.client,
     engineVersion: prismaVersions.engine,
-    activeProvider: "sqlite",
     compilerWasm: {
-      // The compiler's wasm-bindgen glue; the runtime instantiates the module with it.
-      getRuntime: async () => (await import("@prisma/client/runtime/query_compiler_small_bg.sqlite.mjs")) as unknown as QueryCompilerGlue,
-      getQueryCompilerWasmModule: () => wasm.queryCompiler(),
-      // The module name the compiler wasm imports its JS glue under.
-      importName: "./query_compiler_small_bg.js",
+      getRuntime: async () => (await compiler.glue()) as QueryCompilerGlue,
+      getQueryCompilerWasmModule: () => compiler.wasm(wasm),
+      importName: queryCompilerImportName,
     },
   });
   return PrismaClient as unknown as PrismaClientConstructor;
@@ -401,8 +428,8 @@ function loadSchemaEngine(wasm: WasmSource): Promise<SchemaEngineClass> {
 
 /**
  * The SQL script `prisma migrate diff --from-empty --to-schema --script` prints for the schema.
- * The engine asks the adapter factory for a connection (it reads the SQLite version) but
- * changes nothing in the database.
+ * The engine asks the adapter factory for a connection (it reads the database's version) but
+ * changes nothing in the database. The factory's provider must be the schema's.
  */
 export async function migrationScriptFromEmpty(
   schema: string,

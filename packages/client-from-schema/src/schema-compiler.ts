@@ -6,7 +6,7 @@ import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } f
 import { clientTypesOf } from "./client-types.ts";
 import { diagnosticsFromLint, diagnosticsFromReport, type SchemaDiagnostic } from "./diagnostics.ts";
 import { summariseEnums, summariseModels, type EnumSummary, type ModelSummary } from "./models.ts";
-import { normaliseSchema, type SchemaNotice } from "./normalise-schema.ts";
+import { type BrowserProvider, type NormaliseOptions, normaliseSchema, type SchemaNotice } from "./normalise-schema.ts";
 import {
   blueprintFromDmmf,
   createPrismaClientClass,
@@ -21,8 +21,10 @@ import type { WasmSource } from "./wasm-source.ts";
 
 /** A schema that validated: what it defines, ready to become a database and a client. */
 export interface CompiledSchema {
-  /** The schema as it runs: the reader's text with a SQLite datasource. */
+  /** The schema as it runs: the reader's text with a SQLite or PostgreSQL datasource. */
   text: string;
+  /** The database it runs on: which driver adapter to give it (sql.js or PGlite). */
+  provider: BrowserProvider;
   models: ModelSummary[];
   enums: EnumSummary[];
   /** A `.d.ts` for the client's delegates (see `clientTypesOf`). */
@@ -56,8 +58,11 @@ export interface RuntimePrismaClient {
 }
 
 export interface SchemaCompiler {
-  /** Normalises, validates and reads the schema. Never throws for a bad schema; builds nothing then. */
-  compile(text: string): CompileResult;
+  /**
+   * Normalises, validates and reads the schema. Never throws for a bad schema; builds nothing then.
+   * `options.provider` runs it on that database whatever its datasource says (see `normaliseSchema`).
+   */
+  compile(text: string, options?: NormaliseOptions): CompileResult;
   /** The DDL `prisma migrate diff --from-empty --to-schema --script` prints for the schema. */
   migrationScript(schema: CompiledSchema, adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string>;
   /** A genuine PrismaClient for the schema over the adapter. Type it with `clientTypes` if you like. */
@@ -73,12 +78,12 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
   const schemaWasm = await loadPrismaSchemaWasm();
 
   return {
-    compile(text) {
-      const normalised = normaliseSchema(text);
+    compile(text, options) {
+      const normalised = normaliseSchema(text, options);
       if (!normalised.ok) {
         return { ok: false, message: normalised.message, notices: [], diagnostics: [] };
       }
-      const { text: schemaText, notices } = normalised;
+      const { text: schemaText, notices, provider } = normalised;
       const lint = diagnosticsFromLint(schemaText, schemaWasm.lint(schemaText));
       const failure = schemaWasm.validate(schemaText);
       if (failure !== null) {
@@ -107,16 +112,18 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
         notices,
         schema: {
           text: schemaText,
+          provider,
           models,
           enums,
           clientTypes: clientTypesOf(models, enums),
           warnings: lint.filter((diagnostic) => diagnostic.severity === "warning"),
-          blueprint: blueprintFromDmmf(schemaText, dmmf, previewFeatures),
+          blueprint: blueprintFromDmmf(schemaText, dmmf, previewFeatures, provider),
         },
       };
     },
 
-    migrationScript(schema, adapterFactory) {
+    async migrationScript(schema, adapterFactory) {
+      checkAdapterProvider(schema, adapterFactory);
       return migrationScriptFromEmpty(schema.text, adapterFactory, wasm);
     },
 
@@ -127,6 +134,17 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
     format: (text) => schemaWasm.format(text),
     completions: (text, line, character) => schemaWasm.complete(text, line, character),
   };
+}
+
+/** Driver adapters name PostgreSQL `postgres`. */
+const adapterProviderOf: Record<BrowserProvider, string> = { sqlite: "sqlite", postgresql: "postgres" };
+
+function checkAdapterProvider(schema: CompiledSchema, adapterFactory: SqlDriverAdapterFactory): void {
+  if (adapterFactory.provider === adapterProviderOf[schema.provider]) return;
+  const wanted = schema.provider === "postgresql" ? "a PostgreSQL one such as PrismaPGlite" : "a SQLite one such as PrismaSqlJs";
+  throw new Error(
+    `The schema runs on ${schema.provider}, but the driver adapter ${adapterFactory.adapterName} is for ${adapterFactory.provider}: give it ${wanted}.`,
+  );
 }
 
 const clientClasses = new WeakMap<ClientBlueprint, PrismaClientConstructor>();

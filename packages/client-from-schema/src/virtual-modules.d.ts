@@ -8,3 +8,8 @@ declare module "virtual:client-from-schema/wasm-urls" {
   /** URL of prisma-schema-wasm (validation, DMMF). */
   export const prismaSchemaWasmUrl: string;
 }
+
+declare module "virtual:client-from-schema/postgresql-wasm-url" {
+  /** URL of Prisma's PostgreSQL query compiler, small build; emitted only when this module is imported. */
+  export const postgresqlQueryCompilerWasmUrl: string;
+}

@@ -4,6 +4,9 @@
  * - emits the three wasm files as assets and exposes their URLs as
  *   `virtual:client-from-schema/wasm-urls` (the query compiler's bytes are decoded from the
  *   base64 module @prisma/client ships, at build time);
+ * - emits PostgreSQL's query compiler only from `virtual:client-from-schema/postgresql-wasm-url`,
+ *   which `browserWasmSource()` imports dynamically: it and the asset load only when a
+ *   PostgreSQL schema first builds a client;
  * - prisma-schema-wasm's glue is CommonJS written for Node: it calls `require("fs").readFileSync`
  *   on its wasm while it loads. Its `fs` becomes a small module that fetched those bytes first
  *   (top-level await), so the glue itself runs unchanged, as a module of the bundle;
@@ -22,6 +25,7 @@ import type { Plugin } from "vite";
 const require = createRequire(import.meta.url);
 
 const wasmUrlsId = "virtual:client-from-schema/wasm-urls";
+const postgresqlWasmUrlId = "virtual:client-from-schema/postgresql-wasm-url";
 const schemaWasmFsId = "\0client-from-schema/prisma-schema-wasm-fs";
 // This module runs as TypeScript source in the workspace and as compiled JavaScript from the package.
 const ownExtension = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
@@ -51,6 +55,7 @@ export function clientFromSchemaVite(): Plugin {
 
     resolveId(source, importer) {
       if (source === wasmUrlsId) return `\0${wasmUrlsId}`;
+      if (source === postgresqlWasmUrlId) return `\0${postgresqlWasmUrlId}`;
       if (source === "fs" && importer !== undefined && prismaSchemaGlue.test(importer.split("?")[0] ?? "")) return schemaWasmFsId;
       return null;
     },
@@ -63,6 +68,12 @@ export function clientFromSchemaVite(): Plugin {
           lines.push(`export const ${asset.exportName} = import.meta.ROLLUP_FILE_URL_${reference};`);
         }
         return lines.join("\n");
+      }
+      if (id === `\0${postgresqlWasmUrlId}`) {
+        // Required, not imported, for the same reason as in wasmAssets().
+        const { wasm } = require("@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.js") as { wasm: string };
+        const reference = this.emitFile({ type: "asset", name: "query_compiler_small_bg.postgresql.wasm", source: Buffer.from(wasm, "base64") });
+        return `export const postgresqlQueryCompilerWasmUrl = import.meta.ROLLUP_FILE_URL_${reference};`;
       }
       if (id === schemaWasmFsId) {
         return [

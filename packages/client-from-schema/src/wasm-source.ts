@@ -9,6 +9,11 @@
 export interface WasmSource {
   /** Prisma's query compiler for SQLite, the "small" build. Called at most once per page. */
   queryCompiler(): Promise<WebAssembly.Module>;
+  /**
+   * Prisma's query compiler for PostgreSQL, the "small" build: needed only by PostgreSQL schemas,
+   * and called the first time one builds a client. A source without it builds SQLite clients only.
+   */
+  postgresqlQueryCompiler?(): Promise<WebAssembly.Module>;
   /** Prisma's schema engine (DDL). Called the first time a migration script is needed. */
   schemaEngine(): Promise<WebAssembly.Module>;
 }

@@ -79,11 +79,18 @@ describe("schemas that cannot run here", () => {
     assert.deepEqual(result.diagnostics, []);
   });
 
-  test("PostgreSQL native types are reported against the reader's lines, with the replacement notice", () => {
-    const result = compiler.compile('datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel A {\n  id String @id @db.Uuid\n}\n');
+  test("MySQL native types are reported against the reader's lines, with the replacement notice", () => {
+    const result = compiler.compile('datasource db {\n  provider = "mysql"\n  url      = env("DATABASE_URL")\n}\n\nmodel A {\n  id String @id @db.VarChar(36)\n}\n');
     assert.ok(!result.ok);
     assert.equal(result.notices[0]?.code, "datasource-replaced");
     assert.equal(result.diagnostics[0]?.line, 7);
+  });
+
+  test("PostgreSQL native types are PostgreSQL's own: they compile, the url is dropped with a notice", () => {
+    const result = compiler.compile('datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel A {\n  id String @id @db.Uuid\n}\n');
+    assert.ok(result.ok);
+    assert.equal(result.schema.provider, "postgresql");
+    assert.equal(result.notices[0]?.code, "datasource-replaced");
   });
 });
 
@@ -95,13 +102,14 @@ describe("what readers paste", () => {
     assert.deepEqual(result.schema.models.map((model) => model.delegate), ["user"]);
   });
 
-  test("a full PostgreSQL schema with a generator: compiled for SQLite, preview features kept", () => {
+  test("a full PostgreSQL schema with a generator: compiled for PostgreSQL, preview features kept", () => {
     const result = compiler.compile(
       'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["relationJoins"]\n}\n\ndatasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id String @id\n}\n',
     );
     assert.ok(result.ok);
     assert.deepEqual(result.schema.blueprint.previewFeatures, ["relationJoins"]);
-    assert.match(result.schema.text, /provider = "sqlite"/);
+    assert.match(result.schema.text, /provider = "postgresql"/);
+    assert.equal(result.schema.blueprint.activeProvider, "postgresql");
   });
 });
 

@@ -46,6 +46,10 @@ for (const { name, schema, scenario } of cases) {
       compiled = compileOrThrow(compiler, generated.schemaText);
     });
 
+    test("the active provider is the generated one", async () => {
+      assert.equal(compiled.blueprint.activeProvider, (await readEmbeddedConfig(generated.dir)).activeProvider);
+    });
+
     test("the runtime data model is deep-equal to the generated one", async () => {
       const embedded = await readEmbeddedConfig(generated.dir);
       assert.deepStrictEqual(compiled.blueprint.runtimeDataModel, embedded.runtimeDataModel);

@@ -27,7 +27,9 @@ export function delegate(client: TestClient, name: string): Delegate {
 }
 
 /** What `prisma generate` embedded in the generated client's internal/class.ts. */
-export async function readEmbeddedConfig(dir: string): Promise<{ runtimeDataModel: RuntimeDataModel; parameterizationSchema: ParameterizationSchema }> {
+export async function readEmbeddedConfig(
+  dir: string,
+): Promise<{ activeProvider: string; runtimeDataModel: RuntimeDataModel; parameterizationSchema: ParameterizationSchema }> {
   const source = await readFile(join(dir, "internal", "class.ts"), "utf8");
   const literal = (pattern: RegExp): string => {
     const match = pattern.exec(source);
@@ -36,6 +38,7 @@ export async function readEmbeddedConfig(dir: string): Promise<{ runtimeDataMode
     return JSON.parse(match[1]) as string;
   };
   return {
+    activeProvider: literal(/^\s*"activeProvider": ("[a-z]+"),$/m),
     runtimeDataModel: JSON.parse(literal(/^config\.runtimeDataModel = JSON\.parse\(("(?:[^"\\]|\\.)*")\)$/m)) as RuntimeDataModel,
     parameterizationSchema: {
       strings: JSON.parse(literal(/^\s*strings: JSON\.parse\(("(?:[^"\\]|\\.)*")\),?$/m)) as string[],

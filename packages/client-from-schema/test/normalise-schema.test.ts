@@ -9,25 +9,52 @@ describe("normaliseSchema", () => {
     const result = normaliseSchema(model);
     assert.ok(result.ok);
     assert.equal(result.text, `${model}\ndatasource db {\n  provider = "sqlite"\n}\n`);
+    assert.equal(result.provider, "sqlite");
     assert.deepEqual(result.notices.map((notice) => notice.code), ["datasource-added"]);
+  });
+
+  test("models alone get a PostgreSQL datasource when PostgreSQL is asked for", () => {
+    const result = normaliseSchema(model, { provider: "postgresql" });
+    assert.ok(result.ok);
+    assert.equal(result.text, `${model}\ndatasource db {\n  provider = "postgresql"\n}\n`);
+    assert.equal(result.provider, "postgresql");
+    assert.match(result.notices[0]?.message ?? "", /provider = "postgresql" \}` was added/);
   });
 
   test("a SQLite datasource with only a provider is kept as it is, with no notice", () => {
     const text = `datasource mine {\n  provider = "sqlite" // local\n}\n\n${model}`;
-    assert.deepEqual(normaliseSchema(text), { ok: true, text, notices: [] });
+    assert.deepEqual(normaliseSchema(text), { ok: true, text, provider: "sqlite", notices: [] });
   });
 
-  test("a PostgreSQL datasource with a url is replaced by SQLite in as many lines, and a notice says why", () => {
+  test("a PostgreSQL datasource with only a provider is kept as it is, with no notice", () => {
+    const text = `datasource db {\n  provider = "postgresql"\n}\n\n${model}`;
+    assert.deepEqual(normaliseSchema(text), { ok: true, text, provider: "postgresql", notices: [] });
+  });
+
+  test("asking for the other database replaces the datasource's provider, and a notice says so", () => {
+    const text = `datasource db {\n  provider = "postgresql"\n}\n\n${model}`;
+    const result = normaliseSchema(text, { provider: "sqlite" });
+    assert.ok(result.ok);
+    assert.equal(result.text, text.replace('"postgresql"', '"sqlite"'));
+    assert.equal(result.provider, "sqlite");
+    assert.match(result.notices[0]?.message ?? "", /replaced by `provider = "sqlite"`: it is for postgresql/);
+    const back = normaliseSchema(result.text, { provider: "postgresql" });
+    assert.ok(back.ok);
+    assert.equal(back.text, text);
+  });
+
+  test("a PostgreSQL datasource with a url keeps PostgreSQL in as many lines without the url, and a notice says why", () => {
     const text = `generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider  = "postgresql"\n  url       = env("DATABASE_URL")\n  directUrl = env("DIRECT_URL")\n}\n\n${model}`;
     const result = normaliseSchema(text);
     assert.ok(result.ok);
     assert.equal(result.text.split("\n").length, text.split("\n").length);
     assert.equal(result.text.split("\n")[10], "model User {");
-    assert.match(result.text, /datasource db \{\n  provider = "sqlite"\n\n\n\}/);
+    assert.match(result.text, /datasource db \{\n  provider = "postgresql"\n\n\n\}/);
+    assert.equal(result.provider, "postgresql");
     assert.equal(result.notices.length, 1);
     assert.equal(result.notices[0]?.code, "datasource-replaced");
     assert.equal(result.notices[0]?.line, 5);
-    assert.match(result.notices[0]?.message ?? "", /for postgresql.*`url`, `directUrl` have no meaning/);
+    assert.match(result.notices[0]?.message ?? "", /^The datasource `db` was replaced by `provider = "postgresql"`: its `url`, `directUrl` have no meaning/);
   });
 
   test("a SQLite datasource with a url loses the url, and a notice says so", () => {
@@ -37,10 +64,11 @@ describe("normaliseSchema", () => {
     assert.match(result.notices[0]?.message ?? "", /`url` has no meaning for a database in your browser/);
   });
 
-  test("MySQL is replaced too", () => {
+  test("MySQL is replaced by SQLite, which runs its models", () => {
     const result = normaliseSchema(`datasource db {\n  provider = "mysql"\n}\n${model}`);
     assert.ok(result.ok);
     assert.match(result.text, /provider = "sqlite"/);
+    assert.equal(result.provider, "sqlite");
     assert.match(result.notices[0]?.message ?? "", /it is for mysql/);
   });
 
@@ -54,6 +82,6 @@ describe("normaliseSchema", () => {
 
   test("blocks other than datasource are left alone, braces in them included", () => {
     const text = `model Doc {\n  id   Int    @id\n  json String @default("{}")\n}\n\ndatasource db {\n  provider = "sqlite"\n}\n`;
-    assert.deepEqual(normaliseSchema(text), { ok: true, text, notices: [] });
+    assert.deepEqual(normaliseSchema(text), { ok: true, text, provider: "sqlite", notices: [] });
   });
 });

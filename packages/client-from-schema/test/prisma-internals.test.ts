@@ -8,7 +8,7 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { generateClient } from "@internal/test-kit";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { loadPrismaSchemaWasm, migrationScriptFromEmpty, prismaVersions } from "../src/prisma-internals.ts";
+import { loadPrismaSchemaWasm, migrationScriptFromEmpty, prismaVersions, queryCompilerImportName } from "../src/prisma-internals.ts";
 import { nodeWasmSource } from "../src/node.ts";
 import { packageDir, repoSchemas } from "./helpers.ts";
 
@@ -69,6 +69,13 @@ describe("pinned Prisma internals", () => {
     assert.equal(script, '-- CreateTable\nCREATE TABLE "A" (\n    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT\n);\n');
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     assert.equal(bindings.version(), prismaVersions.engine);
+  });
+
+  test("both small query compilers (SQLite, PostgreSQL) import their glue under the one name given to the runtime", async () => {
+    const source = nodeWasmSource();
+    for (const module of [await source.queryCompiler(), await source.postgresqlQueryCompiler!()]) {
+      assert.deepEqual([...new Set(WebAssembly.Module.imports(module).map((entry) => entry.module))], [queryCompilerImportName]);
+    }
   });
 
   test("prisma-schema-wasm still has validate, lint, get_config and get_dmmf with the shapes read here", async () => {

@@ -23,7 +23,9 @@ const outcomes = new Map<string, Promise<CompileOutcome>>();
 
 async function compile(text: string): Promise<CompileOutcome> {
   const tools = await compiler;
-  const result = tools.compile(text);
+  // The runner has sql.js only: every schema runs on SQLite (a PostgreSQL datasource too) until
+  // the playground has a database switch; client-from-schema would otherwise keep PostgreSQL.
+  const result = tools.compile(text, { provider: "sqlite" });
   if (!result.ok) return result;
   const scratch = new (await sqlJs).Database();
   try {

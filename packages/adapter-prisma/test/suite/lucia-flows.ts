@@ -86,6 +86,16 @@ export function describeLuciaFlows(spec: TargetSpec): void {
 			await rejectsWithLucia(auth.validateSession(session.sessionId), "AUTH_INVALID_SESSION_ID");
 		});
 
+		test("validateSession of an active session is one SQL statement with relationJoins, two without", async () => {
+			await newUser("u1", "ada");
+			const session = await auth.createSession({ userId: "u1", attributes: {} as Lucia.DatabaseSessionAttributes });
+			target.log.clear();
+			await auth.validateSession(session.sessionId);
+			const expected = spec.previewFeatures?.includes("relationJoins") ? 1 : 2;
+			assert.equal(target.log.statements.length, expected, target.log.statements.join("\n"));
+			assert.ok(target.log.statements.every((sql) => /^\s*SELECT/i.test(sql)), target.log.statements.join("\n"));
+		});
+
 		test("validateSession renews an idle session and rejects an unknown one", async () => {
 			await newUser("u1", "ada");
 			const session = await auth.createSession({ userId: "u1", attributes: {} as Lucia.DatabaseSessionAttributes });

@@ -6,6 +6,8 @@ import Database from "better-sqlite3";
 import mariadb from "mariadb";
 import pg from "pg";
 import initSqlJs from "sql.js";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { createDatabase, ddlFromSchema, generateClient, importForPrisma, type PrismaMajor } from "@internal/test-kit";
 import { schemaTextDatabase } from "./schema-text-database.ts";
@@ -19,11 +21,14 @@ export interface TargetSpec {
 	readonly prisma: PrismaMajor;
 	readonly schema: SchemaVariant;
 	readonly previewFeatures?: readonly string[];
-	/** SQLite only: the driver adapter, better-sqlite3 (default) or sql.js (Prisma 7). */
-	readonly driver?: "better-sqlite3" | "sqljs";
+	/**
+	 * The driver adapter when there is a choice: for SQLite better-sqlite3 (default) or sql.js
+	 * (Prisma 7); for PostgreSQL adapter-pg on the test server (default) or PGlite (Prisma 7).
+	 */
+	readonly driver?: "better-sqlite3" | "sqljs" | "pglite";
 	/**
 	 * Where the PrismaClient comes from: `prisma generate` (default), or built at run time from
-	 * the schema text by @lucia-prisma/client-from-schema, as the playground does (sql.js only).
+	 * the schema text by @lucia-prisma/client-from-schema, as the playground does (sql.js and PGlite only).
 	 */
 	readonly client?: "generated" | "schema-text";
 }
@@ -94,7 +99,7 @@ export function schemaPath(database: DatabaseKind, schema: SchemaVariant): strin
 
 export function targetLabel(spec: TargetSpec): string {
 	const extras = spec.previewFeatures?.length ? ` +${spec.previewFeatures.join("+")}` : "";
-	const database = spec.driver === "sqljs" ? "sqlite (sql.js)" : spec.database;
+	const database = spec.driver === "sqljs" ? "sqlite (sql.js)" : spec.driver === "pglite" ? "postgresql (PGlite)" : spec.database;
 	const client = spec.client === "schema-text" ? ", client built from schema text" : "";
 	return `${database} · Prisma ${spec.prisma} · ${spec.schema} schema${extras}${client}`;
 }
@@ -122,6 +127,7 @@ function freshDatabaseName(spec: TargetSpec): string {
 
 async function prepareDatabase(spec: TargetSpec): Promise<Prepared> {
 	if (spec.database === "sqlite") return prepareSqlite(spec);
+	if (spec.driver === "pglite") return preparePGlite(spec);
 	const server = serverUrl(spec.database);
 	if (server === undefined) {
 		throw new Error(`No ${spec.database} server: set ${spec.database === "postgresql" ? "DATABASE_URL_POSTGRES" : "DATABASE_URL_MYSQL"}`);
@@ -151,6 +157,27 @@ async function prepareSqlite(spec: TargetSpec): Promise<Prepared> {
 	const Factory = module["PrismaBetterSqlite3"] ?? module["PrismaBetterSQLite3"];
 	if (Factory === undefined) throw new Error("@prisma/adapter-better-sqlite3 exports no factory");
 	return { factory: new Factory({ url: `file:${file}` }), cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+let sharedPGlite: Promise<PGlite> | undefined;
+
+/**
+ * PGlite takes seconds to start, so the targets of a test file share one (they run one after the
+ * other); each target empties it and creates its tables, with DDL from the wasm schema engine
+ * computed through the PGlite adapter itself.
+ */
+async function preparePGlite(spec: TargetSpec, migrationScript?: (factory: PrismaPGlite) => Promise<string>): Promise<Prepared> {
+	if (spec.prisma !== 7) throw new Error("The PGlite driver adapter is for Prisma 7");
+	const db = await (sharedPGlite ??= PGlite.create());
+	const factory = new PrismaPGlite(db);
+	const ddlOf = migrationScript ?? (async (through: PrismaPGlite) => {
+		const { migrationScriptFromEmpty } = await import("@lucia-prisma/client-from-schema");
+		const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
+		return migrationScriptFromEmpty(await readFile(schemaPath("postgresql", spec.schema), "utf8"), through, nodeWasmSource());
+	});
+	const ddl = await ddlOf(factory);
+	await db.exec(`DROP SCHEMA IF EXISTS "public" CASCADE;\nCREATE SCHEMA "public";\n${ddl}`);
+	return { factory, cleanup: async () => {} };
 }
 
 async function preparePostgres(spec: TargetSpec, server: string): Promise<Prepared> {
@@ -209,13 +236,38 @@ async function generatedClient(spec: TargetSpec): Promise<ClientConstructor> {
 	return ((await import(generated.entry)) as { PrismaClient: ClientConstructor }).PrismaClient;
 }
 
-/** The playground's path: schema text → DDL from the wasm schema engine → a runtime-built client over sql.js. */
+/**
+ * The playground's path: schema text (with the spec's preview features) → DDL from the wasm
+ * schema engine → a runtime-built client over sql.js or PGlite.
+ */
 async function clientFromSchemaText(spec: TargetSpec): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
-	const database = await schemaTextDatabase(await readFile(schemaPath("sqlite", spec.schema), "utf8"));
+	const text = withPreviewFeatures(await readFile(schemaPath(spec.database, spec.schema), "utf8"), spec.previewFeatures ?? []);
+	if (spec.driver === "pglite") return pgliteClientFromSchemaText(spec, text);
+	if (spec.driver !== "sqljs") throw new Error("A client from schema text runs over sql.js or PGlite");
+	const database = await schemaTextDatabase(text);
 	const Client = function (options: { adapter: object }) {
 		return database.createClient(options.adapter as PrismaSqlJs);
 	} as unknown as ClientConstructor;
 	return { prepared: { factory: database.factory, cleanup: async () => database.close() }, Client };
+}
+
+async function pgliteClientFromSchemaText(spec: TargetSpec, text: string): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
+	const { loadSchemaCompiler } = await import("@lucia-prisma/client-from-schema");
+	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
+	const compiler = await loadSchemaCompiler(nodeWasmSource());
+	const result = compiler.compile(text);
+	if (!result.ok) throw new Error(`The schema did not compile:\n${result.message}`);
+	const prepared = await preparePGlite(spec, (factory) => compiler.migrationScript(result.schema, factory));
+	const Client = function (options: { adapter: object }) {
+		return compiler.createClient(result.schema, { adapter: options.adapter as PrismaPGlite });
+	} as unknown as ClientConstructor;
+	return { prepared, Client };
+}
+
+function withPreviewFeatures(schema: string, previewFeatures: readonly string[]): string {
+	if (previewFeatures.length === 0) return schema;
+	if (!/^generator client \{$/m.test(schema)) throw new Error("The schema has no `generator client {` line to add preview features to");
+	return schema.replace(/^generator client \{$/m, `generator client {\n  previewFeatures = ${JSON.stringify(previewFeatures)}`);
 }
 
 /** A fresh database with the schema's tables and a client of the right Prisma version over it. */

@@ -2,24 +2,35 @@ import assert from "node:assert/strict";
 import type { Args, Row, SuiteClient } from "../support/suite-client.ts";
 import { failure } from "./outcomes.ts";
 
+/** The databases the suite runs on: SQLite (better-sqlite3, sql.js) and PostgreSQL (pg, PGlite). */
+export type SuiteProvider = "sqlite" | "postgresql";
+export type SuiteAdapter = "better-sqlite3" | "sql.js" | "pg" | "pglite";
+
 /**
  * One step of the shared suite: it runs on a fresh database, asserts what it expects and returns
- * an outcome that must be identical on every adapter (dates, bigints, Decimals and bytes
- * included; errors as `failure()` describes them).
+ * an outcome that must be identical on every adapter of its database (dates, bigints, Decimals
+ * and bytes included; errors as `failure()` describes them).
  */
 export interface Scenario {
 	name: string;
-	run(client: SuiteClient): Promise<unknown>;
-	/** Where the adapters are known to disagree; everything else in the outcome must still be equal. */
-	knownDifference?: KnownDifference;
+	/** The databases the scenario is about; every one when absent. */
+	providers?: readonly SuiteProvider[];
+	run(client: SuiteClient, provider: SuiteProvider): Promise<unknown>;
+	/** Where two adapters are known to disagree; everything else in the outcome must still be equal. */
+	knownDifferences?: readonly KnownDifference[];
 }
 
 export interface KnownDifference {
 	why: string;
 	/** Where in the outcome the adapters differ (empty: the whole outcome). */
 	path: readonly string[];
-	"better-sqlite3": unknown;
-	"sql.js": unknown;
+	/** The value at `path` on each adapter of the pair that disagrees. */
+	outcomes: Partial<Record<SuiteAdapter, unknown>>;
+}
+
+/** A value that differs by database, chosen for the database the scenario runs on. */
+function byProvider<T>(provider: SuiteProvider, values: Record<SuiteProvider, T>): T {
+	return values[provider];
 }
 
 const originalCodePath = ["meta", "driverAdapterError", "originalCode"];
@@ -139,14 +150,15 @@ export const scenarios: readonly Scenario[] = [
 			});
 			return incremented["karma"];
 		},
-		knownDifference: {
-			path: [],
-			why:
-				"Prisma sends the increment as the JS number 1. better-sqlite3 binds every number as a REAL, so " +
-				"SQLite adds in floating point and 2^53 + 1 + 1 rounds to 2^53; sql.js binds it as an INTEGER.",
-			"better-sqlite3": 2n ** 53n,
-			"sql.js": beyondDoubles + 1n,
-		},
+		knownDifferences: [
+			{
+				path: [],
+				why:
+					"Prisma sends the increment as the JS number 1. better-sqlite3 binds every number as a REAL, so " +
+					"SQLite adds in floating point and 2^53 + 1 + 1 rounds to 2^53; sql.js binds it as an INTEGER.",
+				outcomes: { "better-sqlite3": 2n ** 53n, "sql.js": beyondDoubles + 1n },
+			},
+		],
 	},
 	{
 		name: "Bytes round-trip, empty ones included, and can be matched",
@@ -358,14 +370,37 @@ export const scenarios: readonly Scenario[] = [
 			assert.equal(await client.author.count(), 1);
 			return error;
 		},
-		knownDifference: {
-			path: originalCodePath,
-			why:
-				"SQLite raises a RESTRICT failure with SQLITE_CONSTRAINT_TRIGGER and other foreign key failures with " +
-				"SQLITE_CONSTRAINT_FOREIGNKEY, under the same message; sql.js gives only the message.",
-			"better-sqlite3": "SQLITE_CONSTRAINT_TRIGGER",
-			"sql.js": "SQLITE_CONSTRAINT_FOREIGNKEY",
-		},
+		knownDifferences: [
+			{
+				path: originalCodePath,
+				why:
+					"SQLite raises a RESTRICT failure with SQLITE_CONSTRAINT_TRIGGER and other foreign key failures with " +
+					"SQLITE_CONSTRAINT_FOREIGNKEY, under the same message; sql.js gives only the message.",
+				outcomes: { "better-sqlite3": "SQLITE_CONSTRAINT_TRIGGER", "sql.js": "SQLITE_CONSTRAINT_FOREIGNKEY" },
+			},
+			{
+				path: ["meta", "driverAdapterError"],
+				why:
+					"Not the adapters but the servers: PostgreSQL 18 (PGlite 0.5) reports a RESTRICT failure as " +
+					"restrict_violation (23001), which adapter-pg maps to RestrictViolation; PostgreSQL 15 (the test " +
+					"server) reports it as foreign_key_violation (23503). Both are P2003 with the same constraint.",
+				outcomes: {
+					pg: {
+						kind: "ForeignKeyConstraintViolation",
+						constraint: { index: "Comment_authorId_fkey" },
+						originalCode: "23503",
+						originalMessage: 'update or delete on table "Author" violates foreign key constraint "Comment_authorId_fkey" on table "Comment"',
+					},
+					pglite: {
+						kind: "RestrictViolation",
+						constraint: { index: "Comment_authorId_fkey" },
+						originalCode: "23001",
+						originalMessage:
+							'update or delete on table "Author" violates RESTRICT setting of foreign key constraint "Comment_authorId_fkey" on table "Comment"',
+					},
+				},
+			},
+		],
 	},
 	{
 		name: "interactive transaction commits",
@@ -457,6 +492,7 @@ export const scenarios: readonly Scenario[] = [
 	},
 	{
 		name: "isolation levels other than Serializable are rejected (P2023)",
+		providers: ["sqlite"],
 		async run(client) {
 			const error = await failure(client.$transaction(async () => 1, { isolationLevel: "ReadCommitted" }));
 			assert.equal(error.code, "P2023");
@@ -466,45 +502,81 @@ export const scenarios: readonly Scenario[] = [
 		},
 	},
 	{
-		name: "P2002 names the unique field",
+		name: "each isolation level is sent with its transaction, and the default is Read Committed",
+		providers: ["postgresql"],
 		async run(client) {
+			const current = (tx: SuiteClient) => tx.$queryRaw`SELECT current_setting('transaction_isolation') AS level`;
+			const levels: Record<string, string> = {};
+			for (const isolationLevel of ["ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable"]) {
+				const rows = await client.$transaction(current, { isolationLevel });
+				levels[isolationLevel] = String(rows[0]?.["level"]);
+			}
+			const byDefault = (await client.$transaction(current))[0]?.["level"];
+			assert.deepEqual(levels, {
+				ReadUncommitted: "read uncommitted",
+				ReadCommitted: "read committed",
+				RepeatableRead: "repeatable read",
+				Serializable: "serializable",
+			});
+			assert.equal(byDefault, "read committed");
+			return { levels, byDefault };
+		},
+	},
+	{
+		name: "P2002 names the unique field",
+		async run(client, provider) {
 			await client.author.create(author("same@x"));
 			const error = await failure(client.author.create(author("same@x")));
 			assert.equal(error.code, "P2002");
-			assert.equal(error.message, "Unique constraint failed on the fields: (`email`)");
-			assert.deepEqual((error.meta?.["driverAdapterError"] as { constraint: unknown }).constraint, { fields: ["email"] });
+			// SQLite names the columns; PostgreSQL names the index, and adapter-pg passes the table on.
+			const expected = byProvider(provider, {
+				sqlite: { message: "Unique constraint failed on the fields: (`email`)", constraint: { fields: ["email"] } },
+				postgresql: { message: "Unique constraint failed on the constraint: `Author_email_key`", constraint: { index: "Author_email_key" }, table: "Author" },
+			});
+			const cause = error.meta?.["driverAdapterError"] as { constraint: unknown; table?: unknown };
+			assert.equal(error.message, expected.message);
+			assert.deepEqual(cause.constraint, expected.constraint);
+			if ("table" in expected) assert.equal(cause.table, expected.table);
 			return error;
 		},
 	},
 	{
 		name: "P2002 names every field of a compound unique constraint",
-		async run(client) {
+		async run(client, provider) {
 			await seedAuthorWithPosts(client);
 			const error = await failure(client.post.create({ data: { id: "p3", title: "Sketch of the loom", authorId: 1 } }));
 			assert.equal(error.code, "P2002");
-			assert.deepEqual((error.meta?.["driverAdapterError"] as { constraint: unknown }).constraint, {
-				fields: ["authorId", "title"],
-			});
+			assert.deepEqual(
+				(error.meta?.["driverAdapterError"] as { constraint: unknown }).constraint,
+				byProvider(provider, { sqlite: { fields: ["authorId", "title"] }, postgresql: { index: "Post_authorId_title_key" } }),
+			);
 			return error;
 		},
 	},
 	{
 		name: "P2002 on a duplicate primary key",
-		async run(client) {
+		async run(client, provider) {
 			await seedAuthorWithPosts(client);
 			const error = await failure(client.post.create({ data: { id: "p1", title: "another", authorId: 1 } }));
 			assert.equal(error.code, "P2002");
-			assert.equal(error.message, "Unique constraint failed on the fields: (`id`)");
+			assert.equal(
+				error.message,
+				byProvider(provider, {
+					sqlite: "Unique constraint failed on the fields: (`id`)",
+					postgresql: "Unique constraint failed on the constraint: `Post_pkey`",
+				}),
+			);
 			return error;
 		},
-		knownDifference: {
-			path: originalCodePath,
-			why:
-				"SQLite reports a duplicate primary key with SQLITE_CONSTRAINT_PRIMARYKEY and a duplicate in a unique " +
-				"index with SQLITE_CONSTRAINT_UNIQUE, under the same message; sql.js gives only the message.",
-			"better-sqlite3": "SQLITE_CONSTRAINT_PRIMARYKEY",
-			"sql.js": "SQLITE_CONSTRAINT_UNIQUE",
-		},
+		knownDifferences: [
+			{
+				path: originalCodePath,
+				why:
+					"SQLite reports a duplicate primary key with SQLITE_CONSTRAINT_PRIMARYKEY and a duplicate in a unique " +
+					"index with SQLITE_CONSTRAINT_UNIQUE, under the same message; sql.js gives only the message.",
+				outcomes: { "better-sqlite3": "SQLITE_CONSTRAINT_PRIMARYKEY", "sql.js": "SQLITE_CONSTRAINT_UNIQUE" },
+			},
+		],
 	},
 	{
 		name: "P2003 when a foreign key points nowhere",
@@ -517,10 +589,17 @@ export const scenarios: readonly Scenario[] = [
 	},
 	{
 		name: "P2011 when the database refuses a null",
-		async run(client) {
+		async run(client, provider) {
 			const error = await failure(client.note.create({ data: { id: 1 } }));
 			assert.equal(error.code, "P2011");
-			assert.equal(error.message, "Null constraint violation on the fields: (`body`)");
+			// SQLite's message names the column; PostgreSQL's names it only in prose, which adapter-pg does not read.
+			assert.equal(
+				error.message,
+				byProvider(provider, {
+					sqlite: "Null constraint violation on the fields: (`body`)",
+					postgresql: "Null constraint violation on the (not available)",
+				}),
+			);
 			return error;
 		},
 	},
@@ -546,20 +625,29 @@ export const scenarios: readonly Scenario[] = [
 	},
 	{
 		name: "$queryRaw binds parameters and returns typed columns",
-		async run(client) {
+		async run(client, provider) {
 			await client.author.create(author("raw1@x", { karma: beyondDoubles, rating: 2.5, avatar: new Uint8Array([9]) }));
 			await client.author.create(author("raw2@x", { karma: 7n }));
 			const minimum = 5n;
 			// Columns whose declared type matches what their values say, so both adapters agree
-			// (see the README for what differs with sql.js for other declared types).
-			const rows = await client.$queryRaw`
-				SELECT email, karma, rating, avatar, COUNT(*) OVER () AS total, 'x' || ${"y"} AS joined, ${1.5} AS half
-				FROM Author WHERE karma > ${minimum} ORDER BY karma DESC`;
+			// (see the README for what differs with sql.js for other declared types). PostgreSQL
+			// needs quoted table names and a type for a bare parameter (else it is text).
+			const rows =
+				provider === "sqlite"
+					? await client.$queryRaw`
+						SELECT email, karma, rating, avatar, COUNT(*) OVER () AS total, 'x' || ${"y"} AS joined, ${1.5} AS half
+						FROM Author WHERE karma > ${minimum} ORDER BY karma DESC`
+					: await client.$queryRaw`
+						SELECT email, karma, rating, avatar, COUNT(*) OVER () AS total, 'x' || ${"y"} AS joined, ${1.5}::float8 AS half
+						FROM "Author" WHERE karma > ${minimum} ORDER BY karma DESC`;
 			assert.deepEqual(rows, [
 				{ email: "raw1@x", karma: beyondDoubles, rating: 2.5, avatar: new Uint8Array([9]), total: 2n, joined: "xy", half: 1.5 },
 				{ email: "raw2@x", karma: 7n, rating: null, avatar: null, total: 2n, joined: "xy", half: 1.5 },
 			]);
-			const changed = await client.$executeRaw`UPDATE Author SET name = ${"raw"} WHERE karma < ${100}`;
+			const changed =
+				provider === "sqlite"
+					? await client.$executeRaw`UPDATE Author SET name = ${"raw"} WHERE karma < ${100}`
+					: await client.$executeRaw`UPDATE "Author" SET name = ${"raw"} WHERE karma < ${100}`;
 			assert.equal(changed, 1);
 			const ddl = await client.$executeRaw`CREATE TABLE Scratch (id INTEGER)`;
 			assert.equal(ddl, 0);
