@@ -11,6 +11,7 @@ import type { Engine } from "./engine.ts";
 import { createEditors, enableTypeScript, monaco, setClientTypes } from "./editors.ts";
 import { enableFocusEscape } from "./focus-escape.ts";
 import type { EditorsHandle } from "./main.ts";
+import { pageElement } from "./page-element.ts";
 import type { ToolsClient } from "./tools-client.ts";
 import { encodeState, type UrlState } from "./url-state.ts";
 
@@ -24,19 +25,16 @@ export interface MountOptions {
   run(): void;
 }
 
-function element<T extends HTMLElement>(id: string): T {
-  return document.getElementById(id) as T;
-}
 
 export function mountEditors({ precompiled, engine, tools, initial, baseState, setStatus, run }: MountOptions): EditorsHandle {
   for (const placeholder of document.querySelectorAll(".pg-editor-placeholder")) placeholder.remove();
-  const editors = createEditors({ schema: element("pg-schema-editor"), code: element("pg-code-editor") }, initial, tools);
+  const editors = createEditors({ schema: pageElement("pg-schema-editor"), code: pageElement("pg-code-editor") }, initial, tools);
   enableFocusEscape(editors.schema, editors.code);
   const runKeys = monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter;
   editors.schema.addCommand(runKeys, run);
   editors.code.addCommand(runKeys, run);
 
-  const presetSelect = element<HTMLSelectElement>("pg-preset");
+  const presetSelect = pageElement<HTMLSelectElement>("pg-preset");
   let state: UrlState = initial;
   presetSelect.value = precompiled.presets.some((preset) => preset.id === state.base) ? state.base : "";
   for (const control of document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>("[data-needs-editors]")) control.disabled = false;
@@ -116,12 +114,12 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
   presetSelect.addEventListener("change", () => {
     if (presetSelect.value !== "") load(presetSelect.value);
   });
-  element("pg-reset").addEventListener("click", () => {
+  pageElement("pg-reset").addEventListener("click", () => {
     load(state.base);
     setStatus("Reset to where this playground started.");
   });
-  element("pg-format").addEventListener("click", () => void editors.schema.getAction("editor.action.formatDocument")?.run());
-  element("pg-share").addEventListener("click", async () => {
+  pageElement("pg-format").addEventListener("click", () => void editors.schema.getAction("editor.action.formatDocument")?.run());
+  pageElement("pg-share").addEventListener("click", async () => {
     await writeUrl();
     try {
       await navigator.clipboard.writeText(location.href);
@@ -146,7 +144,7 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
     Promise.all([tools.ready, enableTypeScript(editors, clientTypes), ...preloads]).then(
       () => {
         // Everything the playground needs is here: it works offline from now on (tests wait for this).
-        element("playground").dataset["complete"] = "";
+        pageElement("playground").dataset["complete"] = "";
       },
       (error: unknown) => setStatus(`The editors' tools did not load: ${error instanceof Error ? error.message : String(error)}`),
     );

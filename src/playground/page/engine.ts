@@ -21,8 +21,6 @@ export interface Engine {
   compile(schemaText: string): Promise<CompileOutcome>;
   /** Compiles the schema and, when it validates, runs the code over a fresh database. */
   run(state: { schema: string; code: string }, listener: RunListener): Promise<void>;
-  runner: RunnerClient;
-  tools: ToolsClient;
 }
 
 export function createEngine(precompiled: Precompiled, runner: RunnerClient, tools: ToolsClient): Engine {
@@ -47,8 +45,6 @@ export function createEngine(precompiled: Precompiled, runner: RunnerClient, too
 
   return {
     compile,
-    runner,
-    tools,
     async run(state, listener) {
       listener.started();
       const outcome = await compile(state.schema);

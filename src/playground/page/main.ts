@@ -16,16 +16,12 @@ import { QueriesPane } from "./panes/queries-pane.ts";
 import { TablesPane } from "./panes/tables-pane.ts";
 import { RunnerClient } from "./runner-client.ts";
 import { setUpTabs } from "./tabs.ts";
+import { pageElement } from "./page-element.ts";
 import { ToolsClient } from "./tools-client.ts";
 import { decodeState, type UrlState } from "./url-state.ts";
 
 const runDeadlineMs = 5000;
 
-function element<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (found === null) throw new Error(`The playground page has no #${id}`);
-  return found as T;
-}
 
 const defaultPreset = precompiled.presets[0]!;
 
@@ -51,9 +47,9 @@ const runnerReady = runner.start();
 const tools = new ToolsClient(() => new Worker(new URL("../tools/worker.ts", import.meta.url), { type: "module", name: "playground-schema-tools" }));
 const engine = createEngine(precompiled, runner, tools);
 
-const root = element("playground");
-const runButton = element<HTMLButtonElement>("pg-run");
-const status = element("pg-status");
+const root = pageElement("playground");
+const runButton = pageElement<HTMLButtonElement>("pg-run");
+const status = pageElement("pg-status");
 const selectTab = setUpTabs(root);
 const [schemaPlaceholder, codePlaceholder] = document.querySelectorAll(".pg-editor-placeholder");
 if (schemaPlaceholder) schemaPlaceholder.textContent = initial.schema;
@@ -77,9 +73,9 @@ void editorsLoaded.then((handle) => {
   editorsHandle = handle;
 }, (error: unknown) => setStatus(`The editors could not load: ${String(error)}`));
 
-const output = new OutputPane(element("pg-output"), (line) => editorsHandle?.revealCodeLine(line));
-const queries = new QueriesPane(element<HTMLOListElement>("pg-queries"), element("pg-queries-count"), async (sql) => (await editorsLoaded).highlightSql(sql));
-const tables = new TablesPane(element("pg-tables"));
+const output = new OutputPane(pageElement("pg-output"), (line) => editorsHandle?.revealCodeLine(line));
+const queries = new QueriesPane(pageElement<HTMLOListElement>("pg-queries"), pageElement("pg-queries-count"), async (sql) => (await editorsLoaded).highlightSql(sql));
+const tables = new TablesPane(pageElement("pg-tables"));
 
 function setStatus(text: string): void {
   status.textContent = text;

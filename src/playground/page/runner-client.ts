@@ -42,10 +42,6 @@ export class RunnerClient {
     return this.#ready;
   }
 
-  get isRunning(): boolean {
-    return this.#current !== undefined;
-  }
-
   /**
    * Runs one program; `onMessage` receives its queries, console lines, errors and tables as they
    * come. Resolves when the run ends, however it ends.
@@ -68,11 +64,6 @@ export class RunnerClient {
       };
       worker.postMessage({ type: "run", runId, ...request } satisfies RunRequest);
     });
-  }
-
-  /** Stops the current run, if any, by replacing the worker. */
-  stop(): void {
-    if (this.#current !== undefined) this.#stop({ kind: "crashed", message: "Stopped." });
   }
 
   #stop(result: RunEnd): void {
