@@ -1,5 +1,6 @@
 /** Shared by the playground's end-to-end tests: permalinks, running, reading the panes. */
 import { expect, type Locator, type Page } from "@playwright/test";
+import type { DatabaseChoice } from "../src/playground/database.ts";
 import { presetFiles } from "../src/playground/presets.ts";
 import { encodeState } from "../src/playground/page/url-state.ts";
 import { repoFile } from "./site.ts";
@@ -9,6 +10,7 @@ export interface PresetText {
   title: string;
   schema: string;
   code: string;
+  database: DatabaseChoice;
 }
 
 export const presets: PresetText[] = presetFiles.map((preset) => ({
@@ -16,13 +18,14 @@ export const presets: PresetText[] = presetFiles.map((preset) => ({
   title: preset.title,
   schema: repoFile(preset.schemaFile),
   code: repoFile(preset.codeFile),
+  database: preset.database ?? "sqlite",
 }));
 
 export const defaultPreset = presets[0]!;
 
 /** The playground's URL for a state edited from a preset (the same encoding the page writes). */
-export async function permalink(edit: { schema?: string; code?: string }, base: PresetText = defaultPreset): Promise<string> {
-  const state = { base: base.id, schema: edit.schema ?? base.schema, code: edit.code ?? base.code };
+export async function permalink(edit: { schema?: string; code?: string; database?: DatabaseChoice }, base: PresetText = defaultPreset): Promise<string> {
+  const state = { base: base.id, schema: edit.schema ?? base.schema, code: edit.code ?? base.code, database: edit.database ?? base.database };
   return `/playground/${await encodeState(state, base)}`;
 }
 
@@ -43,11 +46,15 @@ export async function run(page: Page, trigger: () => Promise<void> = () => page.
   const before = Number((await page.locator("#playground").getAttribute("data-runs")) ?? "0");
   await trigger();
   const playground = page.locator(`#playground[data-runs="${before + 1}"]`);
-  await expect(playground).toBeAttached({ timeout: 15_000 });
+  // A run on PostgreSQL first waits for it to load and start (seconds on a busy machine).
+  await expect(playground).toBeAttached({ timeout: 60_000 });
   return (await playground.getAttribute("data-outcome")) ?? "";
 }
 
 export const queries = (page: Page): Locator => page.getByRole("region", { name: "Queries" }).getByRole("listitem");
+/** The statements one database ran, in its column of the Queries region. */
+export const queriesOn = (page: Page, database: "SQLite (sql.js)" | "PostgreSQL (PGlite)"): Locator =>
+  page.getByRole("region", { name: "Queries" }).getByRole("list", { name: database }).getByRole("listitem");
 export const output = (page: Page): Locator => page.getByRole("region", { name: "Output" });
 export const tables = (page: Page): Locator => page.getByRole("region", { name: "Tables" });
 

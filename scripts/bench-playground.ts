@@ -102,6 +102,7 @@ const defaultPreset = presetFiles[0]!;
 const defaultState = {
   schema: await readFile(join(root, defaultPreset.schemaFile), "utf8"),
   code: await readFile(join(root, defaultPreset.codeFile), "utf8"),
+  database: "sqlite" as const,
 };
 
 try {
@@ -139,7 +140,7 @@ try {
     // Runaway code, stopped after 5 s; then the default preset.
     const runaway = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const runawayPage = await runaway.newPage();
-    const hash = await encodeState({ base: "default", schema: defaultState.schema, code: "while (true) {}\n" }, defaultState);
+    const hash = await encodeState({ base: "default", schema: defaultState.schema, code: "while (true) {}\n", database: "sqlite" }, defaultState);
     await runawayPage.goto(`${server.origin}/playground/${hash}`);
     await runawayPage.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
     await clickToFirstQuery(runawayPage).catch(() => 0);

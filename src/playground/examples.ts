@@ -8,6 +8,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { databaseLabel, writtenProvider } from "./database.ts";
+import type { PlaygroundState } from "./presets.ts";
 
 export interface ExampleSpec {
   /** The schema file it runs with, from the repository root. */
@@ -19,6 +21,7 @@ export interface ExampleSpec {
 }
 
 const reference = "packages/adapter-prisma/schemas/reference.sqlite.prisma";
+const referencePostgresql = "packages/adapter-prisma/schemas/reference.postgresql.prisma";
 const renamed = "packages/adapter-prisma/schemas/renamed.sqlite.prisma";
 
 const signUpWithGitHub = (attributes: string, sessionAttributes = "{}") => `const user = await auth.createUser({
@@ -48,6 +51,7 @@ console.log("unknown id:", await currentSession("no-such-session"));`,
   },
   "examples/sqlite/src/main.ts": { schema: reference, demo: "" },
   [reference]: { schema: reference, codeFrom: "examples/sqlite/src/main.ts", demo: "" },
+  [referencePostgresql]: { schema: referencePostgresql, codeFrom: "examples/sqlite/src/main.ts", demo: "" },
   "examples/renamed/src/auth.ts": { schema: renamed, demo: signUpWithGitHub(`{ username: "ann", email: null }`, `{ country: "NZ" }`) },
   "examples/renamed/src/sign-up.ts": {
     schema: renamed,
@@ -58,10 +62,8 @@ console.log(await changeEmail(session!.user.userId, "ann@example.com"));`,
   },
 };
 
-export interface ExampleState {
-  schema: string;
-  code: string;
-}
+/** A docs example opens on the database its schema names (SQLite for a MySQL schema). */
+export type ExampleState = PlaygroundState;
 
 const importLine = /^import\s+(type\s+)?(.+?)\s+from\s+"([^"]+)";\s*$/;
 const generatedClient = /(^|\/)generated\/prisma\/client$/;
@@ -96,13 +98,15 @@ export async function exampleState(root: string, source: string): Promise<Exampl
     return body;
   }
 
+  const schema = await readFile(join(root, spec.schema), "utf8");
+  const database = writtenProvider(schema) ?? "sqlite";
   const body = await inline(spec.codeFrom ?? source);
   if (needsClient) addImport(imports, "@prisma/client", "{ PrismaClient }");
   const header = [...imports].map(([specifier, names]) => `import { ${[...names].join(", ")} } from "${specifier}";`);
-  const client = needsClient ? ["", "// In your app this client comes from ./db; here it runs over SQLite in your browser.", "const client = new PrismaClient();"] : [];
+  const client = needsClient ? ["", `// In your app this client comes from ./db; here it runs over ${databaseLabel[database]} in your browser.`, "const client = new PrismaClient();"] : [];
   const demo = spec.demo === "" ? [] : ["", "// Added in the playground: use what the file defines.", spec.demo];
   const code = [...header, ...client, "", ...trimBlankEdges(body), ...demo, ""].join("\n");
-  return { schema: await readFile(join(root, spec.schema), "utf8"), code: code.replace(/\n{3,}/g, "\n\n") };
+  return { schema, code: code.replace(/\n{3,}/g, "\n\n"), database };
 }
 
 function addImport(imports: Map<string, Set<string>>, specifier: string, clause: string): void {

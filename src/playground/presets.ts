@@ -1,11 +1,14 @@
 /**
- * The playground's presets as data: a title, a schema file and a code file. The schemas are the
- * files the adapter's test suite runs, or files in presets/. The build reads the files (see
- * `build/precompile-plugin.ts`); the page receives them as `Preset`s.
+ * The playground's presets as data: a title, a schema file, a code file and the database they
+ * open on. The schemas are the files the adapter's test suite runs, or files in presets/. The
+ * build reads the files (see `build/precompile-plugin.ts`); the page receives them as `Preset`s.
  */
+import type { DatabaseChoice } from "./database.ts";
+
 export interface PlaygroundState {
   schema: string;
   code: string;
+  database: DatabaseChoice;
 }
 
 export interface PresetFiles {
@@ -16,9 +19,11 @@ export interface PresetFiles {
   /** Paths from the repository root. */
   schemaFile: string;
   codeFile: string;
+  /** Where it opens; SQLite when not given. */
+  database?: DatabaseChoice;
 }
 
-export type Preset = Omit<PresetFiles, "schemaFile" | "codeFile"> & PlaygroundState;
+export type Preset = Omit<PresetFiles, "schemaFile" | "codeFile" | "database"> & PlaygroundState;
 
 const reference = "packages/adapter-prisma/schemas/reference.sqlite.prisma";
 const renamed = "packages/adapter-prisma/schemas/renamed.sqlite.prisma";
@@ -31,6 +36,15 @@ export const presetFiles: readonly PresetFiles[] = [
     description: "Sign up, open a session, validate it (one adapter call), sign out.",
     schemaFile: reference,
     codeFile: code("default"),
+  },
+  {
+    id: "relation-joins",
+    title: "PostgreSQL and SQLite side by side",
+    description:
+      "The same code on both databases: with relationJoins, validateSession is one statement on PostgreSQL and two on SQLite.",
+    schemaFile: "src/playground/presets/relation-joins.prisma",
+    codeFile: code("relation-joins"),
+    database: "compare",
   },
   {
     id: "custom-model-names",

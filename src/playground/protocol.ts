@@ -3,6 +3,7 @@
  * run's id, so the page drops what a stopped run still sends.
  */
 import type { CompiledSchema, SchemaDiagnostic, SchemaNotice } from "@lucia-prisma/client-from-schema";
+import type { Database } from "./database.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Runner: the worker that runs the reader's code (untrusted), replaced when a run overstays.
@@ -14,14 +15,40 @@ export interface RunnerInit {
   sqlJs: WebAssembly.Module;
   /** A schema to build one client of, so the query compiler is instantiated before the first Run. */
   warmUp?: { schema: CompiledSchema; migrationScript: string };
+  /**
+   * Given to the PostgreSQL runner only (each database has a runner of its own, so starting
+   * PostgreSQL never holds up a SQLite run). It says it is ready once PostgreSQL has started.
+   */
+  postgresql?: PostgresqlStart;
+}
+
+export interface PostgresqlStart {
+  files: PostgresqlFiles;
+  /** A PostgreSQL schema to compute DDL for and query once, so every module and wasm is in before the first run. */
+  warmUp: CompiledSchema;
+}
+
+/**
+ * What PostgreSQL needs, fetched and compiled on the page only when the reader chooses it:
+ * PGlite (its wasm, initdb's wasm and its file-system bundle), Prisma's PostgreSQL query
+ * compiler, and the schema engine for the DDL of schemas the build did not compile.
+ */
+export interface PostgresqlFiles {
+  pglite: WebAssembly.Module;
+  initdb: WebAssembly.Module;
+  fsBundle: Blob;
+  queryCompiler: WebAssembly.Module;
+  schemaEngine: WebAssembly.Module;
 }
 
 /** One run: a fresh database with the schema's tables, then the reader's code. */
 export interface RunRequest {
   type: "run";
   runId: number;
+  database: Database;
   schema: CompiledSchema;
-  migrationScript: string;
+  /** The DDL; absent for a PostgreSQL schema the build did not compile, whose DDL the runner computes. */
+  migrationScript?: string;
   /** The reader's TypeScript. */
   code: string;
   /** The same code transpiled at build time (presets), so the runner can skip that step. */
@@ -64,6 +91,7 @@ export interface TableRows {
 
 export type RunnerToPage =
   | { type: "ready" }
+  | { type: "start-failed"; message: string }
   | { type: "query"; runId: number; query: QueryItem }
   | { type: "console"; runId: number; level: "log" | "info" | "warn" | "error" | "debug"; text: string; line?: number }
   | { type: "error"; runId: number; error: ThrownError; unhandled: boolean }
@@ -74,14 +102,18 @@ export type RunnerToPage =
 // Tools: the worker with Prisma's schema wasm and schema engine (trusted code, long-lived).
 
 export type PageToTools =
-  | { type: "compile"; requestId: number; text: string }
+  | { type: "compile"; requestId: number; text: string; database: Database }
   | { type: "format"; requestId: number; text: string }
   | { type: "complete"; requestId: number; text: string; line: number; character: number };
 
 export interface CompileSuccess {
   ok: true;
   schema: CompiledSchema;
-  migrationScript: string;
+  /**
+   * `prisma migrate diff --from-empty`'s script. The tools worker has no PostgreSQL, so for a
+   * PostgreSQL schema it leaves this out and the runner computes it on its database.
+   */
+  migrationScript?: string;
   notices: SchemaNotice[];
 }
 

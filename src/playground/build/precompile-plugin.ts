@@ -3,13 +3,17 @@
  * the presets' texts, and every preset's and docs example's schema compiled (client data and DDL) and code transpiled,
  * so opening any of them runs without Prisma's schema wasm, which the page loads later.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { loadSchemaCompiler } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 import type { Plugin } from "vite";
+import { compileKey, databasesOf, withProvider } from "../database.ts";
 import { exampleSpecs, exampleState, type ExampleState } from "../examples.ts";
 import { presetFiles, type Preset } from "../presets.ts";
 import type { CompileSuccess } from "../protocol.ts";
@@ -21,35 +25,60 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 export interface Precompiled {
   presets: Preset[];
-  /** Compiled schemas by their text. */
+  /** Compiled schemas by `compileKey(database, text)`. */
   schemas: Record<string, CompileSuccess>;
   /** Transpiled code by its TypeScript text. */
   javascript: Record<string, string>;
   /** Docs examples by source path. */
   examples: Record<string, ExampleState>;
+  /** What PostgreSQL's files (see `page/postgresql-files.ts`) weigh uncompressed, for the progress bar. */
+  postgresqlBytes: number;
 }
 
 export async function precompile(): Promise<Precompiled> {
   const compiler = await loadSchemaCompiler(nodeWasmSource());
   const read = (path: string) => readFile(join(root, path), "utf8");
   const presets: Preset[] = [];
-  for (const { schemaFile, codeFile, ...about } of presetFiles) presets.push({ ...about, schema: await read(schemaFile), code: await read(codeFile) });
+  for (const { schemaFile, codeFile, database = "sqlite", ...about } of presetFiles) {
+    presets.push({ ...about, schema: await read(schemaFile), code: await read(codeFile), database });
+  }
   const examples: Record<string, ExampleState> = {};
   for (const source of Object.keys(exampleSpecs)) examples[source] = await exampleState(root, source);
 
-  const result: Precompiled = { presets, schemas: {}, javascript: {}, examples };
-  for (const { schema, code } of [...presets, ...Object.values(examples)]) {
-    if (!(schema in result.schemas)) {
-      const compiled = compiler.compile(schema);
-      if (!compiled.ok) throw new Error(`A playground schema does not validate:\n${compiled.message}`);
-      const migrationScript = await compiler.migrationScript(compiled.schema, new PrismaBetterSqlite3({ url: ":memory:" }));
-      result.schemas[schema] = { ok: true, schema: compiled.schema, migrationScript, notices: compiled.notices };
+  const result: Precompiled = { presets, schemas: {}, javascript: {}, examples, postgresqlBytes: await postgresqlBytes() };
+  // The schema engine asks the database for its version, so PostgreSQL's DDL needs one.
+  const pglite = await PGlite.create();
+  const adapters = { sqlite: new PrismaBetterSqlite3({ url: ":memory:" }), postgresql: new PrismaPGlite(pglite) };
+  try {
+    for (const { schema, code } of [...presets, ...Object.values(examples)]) {
+      // Every schema on both databases, as the Database switch writes it (only its provider changes).
+      for (const database of databasesOf("compare")) {
+        const text = withProvider(schema, database);
+        const key = compileKey(database, text);
+        if (key in result.schemas) continue;
+        const compiled = compiler.compile(text, { provider: database });
+        if (!compiled.ok) throw new Error(`A playground schema does not validate on ${database}:\n${compiled.message}`);
+        const migrationScript = await compiler.migrationScript(compiled.schema, adapters[database]);
+        result.schemas[key] = { ok: true, schema: compiled.schema, migrationScript, notices: compiled.notices };
+      }
+      const transpiled = transpile(code);
+      if (!transpiled.ok) throw new Error(`Playground code does not transpile: ${transpiled.message} (line ${transpiled.line})\n${code}`);
+      result.javascript[code] = transpiled.javascript;
     }
-    const transpiled = transpile(code);
-    if (!transpiled.ok) throw new Error(`Playground code does not transpile: ${transpiled.message} (line ${transpiled.line})\n${code}`);
-    result.javascript[code] = transpiled.javascript;
+  } finally {
+    await pglite.close();
   }
   return result;
+}
+
+async function postgresqlBytes(): Promise<number> {
+  const require = createRequire(import.meta.url);
+  const pgliteDist = dirname(require.resolve("@electric-sql/pglite"));
+  const engineDir = dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+  const files = [join(pgliteDist, "pglite.wasm"), join(pgliteDist, "pglite.data"), join(pgliteDist, "initdb.wasm"), join(engineDir, "schema_engine_bg.wasm")];
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  const { wasm } = require("@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.js") as { wasm: string };
+  return sizes.reduce((sum, size) => sum + size, Buffer.from(wasm, "base64").length);
 }
 
 /** A file the code editor's TypeScript sees, at a path under `file:///node_modules/`. */

@@ -5,6 +5,7 @@
  */
 import type { SchemaDiagnostic } from "@lucia-prisma/client-from-schema";
 import type { Precompiled } from "../build/precompile-plugin.ts";
+import { compileKey, databasesOf, withProvider, writtenProvider, type DatabaseChoice } from "../database.ts";
 import type { CompileOutcome, ThrownError } from "../protocol.ts";
 import type { PlaygroundState } from "../presets.ts";
 import type { Engine } from "./engine.ts";
@@ -23,10 +24,14 @@ export interface MountOptions {
   baseState(base: string): PlaygroundState | undefined;
   setStatus(text: string): void;
   run(): void;
+  /** The Database menu's choice. */
+  database(): DatabaseChoice;
+  /** Sets the Database menu (a preset's database, or the provider the reader wrote). */
+  chooseDatabase(choice: DatabaseChoice): void;
 }
 
 
-export function mountEditors({ precompiled, engine, tools, initial, baseState, setStatus, run }: MountOptions): EditorsHandle {
+export function mountEditors({ precompiled, engine, tools, initial, baseState, setStatus, run, database, chooseDatabase }: MountOptions): EditorsHandle {
   for (const placeholder of document.querySelectorAll(".pg-editor-placeholder")) placeholder.remove();
   const editors = createEditors({ schema: pageElement("pg-schema-editor"), code: pageElement("pg-code-editor") }, initial, tools);
   enableFocusEscape(editors.schema, editors.code);
@@ -56,7 +61,10 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
       })),
     );
 
-  let clientTypes = precompiled.schemas[initial.schema]?.schema.clientTypes ?? "";
+  /** The database the schema editor's diagnostics and the code editor's types come from. */
+  const checkedOn = () => databasesOf(database())[0]!;
+  const compileForEditor = (text: string) => engine.compile(withProvider(text, checkedOn()), checkedOn());
+  let clientTypes = precompiled.schemas[compileKey(checkedOn(), withProvider(initial.schema, checkedOn()))]?.schema.clientTypes ?? "";
   const showSchemaOutcome = (outcome: CompileOutcome) => {
     if (!outcome.ok) {
       setSchemaMarkers(outcome.diagnostics);
@@ -74,7 +82,13 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
     clearTimeout(schemaCheck);
     schemaCheck = setTimeout(() => {
       const text = editors.schemaModel.getValue();
-      engine.compile(text).then(
+      // A datasource written for the other database switches the menu to it (comparing stays).
+      const written = writtenProvider(text);
+      if (written !== undefined && database() !== "compare" && written !== database()) {
+        chooseDatabase(written);
+        writeUrlSoon();
+      }
+      compileForEditor(text).then(
         (outcome) => {
           if (editors.schemaModel.getValue() === text) showSchemaOutcome(outcome);
         },
@@ -89,7 +103,7 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
   let urlWrite: ReturnType<typeof setTimeout> | undefined;
   const writeUrl = async () => {
     clearTimeout(urlWrite);
-    state = { base: state.base, schema: editors.schemaModel.getValue(), code: editors.codeModel.getValue() };
+    state = { base: state.base, schema: editors.schemaModel.getValue(), code: editors.codeModel.getValue(), database: database() };
     const url = new URL(location.href);
     url.search = "";
     url.hash = await encodeState(state, baseState(state.base) ?? precompiled.presets[0]!);
@@ -106,6 +120,7 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
     const next = baseState(base);
     if (next === undefined) return;
     state = { base, ...next };
+    chooseDatabase(next.database);
     editors.schemaModel.setValue(next.schema);
     editors.codeModel.setValue(next.code);
     monaco.editor.setModelMarkers(editors.codeModel, "run", []);
@@ -155,6 +170,14 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
 
   return {
     state: () => ({ schema: editors.schemaModel.getValue(), code: editors.codeModel.getValue() }),
+    setDatabase(choice) {
+      // The schema's datasource follows a single database (as an edit, so Undo brings it back).
+      const text = editors.schemaModel.getValue();
+      if (choice !== "compare" && writtenProvider(text) !== undefined && writtenProvider(text) !== choice) {
+        editors.schema.executeEdits("database-menu", [{ range: editors.schemaModel.getFullModelRange(), text: withProvider(text, choice) }]);
+      }
+      void writeUrl();
+    },
     showSchemaOutcome,
     clearRunError: () => monaco.editor.setModelMarkers(editors.codeModel, "run", []),
     showRunError(error: ThrownError) {

@@ -2,19 +2,23 @@
  * The playground page's entry. It starts what Run needs first (the wasm modules and the runner
  * worker), wires Run and the result panes, and only then loads the editors (Monaco, the large
  * part), so Run is usable before they are: until then it runs the state the page opened with.
- * Marks `playground:interactive` (Run usable), `playground:run` and `playground:first-query`.
+ * PostgreSQL loads only when the reader chooses it in the Database menu.
+ * Marks `playground:interactive` (Run usable), `playground:run`, `playground:first-query`,
+ * `playground:postgresql-chosen` and `playground:postgresql-ready`.
  */
 import precompiled from "virtual:playground/precompiled";
 import { queryCompilerWasmUrl } from "virtual:client-from-schema/wasm-urls";
 import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import runnerWorkerUrl from "../runner/worker.ts?worker&url";
+import { compileKey, databaseLabel, databasesOf, isDatabaseChoice, withProvider, type Database, type DatabaseChoice } from "../database.ts";
 import type { CompileOutcome, ThrownError } from "../protocol.ts";
 import type { PlaygroundState } from "../presets.ts";
 import { createEngine } from "./engine.ts";
 import { OutputPane } from "./panes/output-pane.ts";
+import { loadPostgresqlFiles } from "./postgresql-files.ts";
 import { QueriesPane } from "./panes/queries-pane.ts";
 import { TablesPane } from "./panes/tables-pane.ts";
-import { RunnerClient } from "./runner-client.ts";
+import { RunnerClient, type RunEnd } from "./runner-client.ts";
 import { setUpTabs } from "./tabs.ts";
 import { pageElement } from "./page-element.ts";
 import { ToolsClient } from "./tools-client.ts";
@@ -28,28 +32,107 @@ const defaultPreset = precompiled.presets[0]!;
 function baseState(base: string): PlaygroundState | undefined {
   if (base.startsWith("example:")) return precompiled.examples[base.slice("example:".length)];
   const preset = precompiled.presets.find((candidate) => candidate.id === base);
-  return preset === undefined ? undefined : { schema: preset.schema, code: preset.code };
+  return preset === undefined ? undefined : { schema: preset.schema, code: preset.code, database: preset.database };
 }
 
 const compileWasm = (url: string) => WebAssembly.compileStreaming(fetch(url));
 const modules = Promise.all([compileWasm(queryCompilerWasmUrl), compileWasm(sqlJsWasmUrl)]).then(([queryCompiler, sqlJs]) => ({ queryCompiler, sqlJs }));
 
-const initial: UrlState = (await decodeState(location, baseState)) ?? { base: defaultPreset.id, schema: defaultPreset.schema, code: defaultPreset.code };
-const warmUpSchema = precompiled.schemas[initial.schema] ?? precompiled.schemas[defaultPreset.schema];
+const initial: UrlState = (await decodeState(location, baseState)) ?? {
+  base: defaultPreset.id,
+  schema: defaultPreset.schema,
+  code: defaultPreset.code,
+  database: defaultPreset.database,
+};
+const warmUpSchema = precompiled.schemas[compileKey("sqlite", withProvider(initial.schema, "sqlite"))] ?? precompiled.schemas[compileKey("sqlite", defaultPreset.schema)];
 
 const runner = new RunnerClient({
   workerUrl: runnerWorkerUrl,
   modules,
-  ...(warmUpSchema ? { warmUp: { schema: warmUpSchema.schema, migrationScript: warmUpSchema.migrationScript } } : {}),
+  ...(warmUpSchema?.migrationScript !== undefined ? { warmUp: { schema: warmUpSchema.schema, migrationScript: warmUpSchema.migrationScript } } : {}),
   deadlineMs: runDeadlineMs,
 });
 const runnerReady = runner.start();
 const tools = new ToolsClient(() => new Worker(new URL("../tools/worker.ts", import.meta.url), { type: "module", name: "playground-schema-tools" }));
-const engine = createEngine(precompiled, runner, tools);
 
 const root = pageElement("playground");
 const runButton = pageElement<HTMLButtonElement>("pg-run");
 const status = pageElement("pg-status");
+const databaseSelect = pageElement<HTMLSelectElement>("pg-database");
+const databaseProgress = pageElement<HTMLProgressElement>("pg-database-progress");
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL, loaded the first time the reader chooses it
+
+let postgresqlLoading: Promise<RunnerClient> | undefined;
+
+/** The PostgreSQL runner, once PostgreSQL has started in it (loading it the first time). */
+function loadPostgresql(): Promise<RunnerClient> {
+  postgresqlLoading ??= (async () => {
+    performance.mark("playground:postgresql-chosen");
+    root.dataset["postgresql"] = "loading";
+    databaseProgress.hidden = false;
+    const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+    setStatus("Loading PostgreSQL (PGlite)…");
+    const files = await loadPostgresqlFiles(precompiled.postgresqlBytes, ({ received, total }) => {
+      databaseProgress.max = total;
+      databaseProgress.value = received;
+      databaseProgress.setAttribute("aria-valuetext", `${megabytes(received)} of ${megabytes(total)} MB`);
+    });
+    databaseProgress.removeAttribute("value");
+    databaseProgress.setAttribute("aria-valuetext", "Starting PostgreSQL");
+    setStatus("Starting PostgreSQL…");
+    const started = performance.now();
+    const postgresqlRunner = new RunnerClient({
+      workerUrl: runnerWorkerUrl,
+      modules,
+      postgresql: { files, warmUp: postgresqlWarmUp() },
+      deadlineMs: runDeadlineMs,
+    });
+    try {
+      await postgresqlRunner.start();
+    } catch (error) {
+      postgresqlRunner.dispose();
+      throw error;
+    }
+    performance.mark("playground:postgresql-ready");
+    databaseProgress.hidden = true;
+    root.dataset["postgresql"] = "ready";
+    setStatus(`PostgreSQL is ready (it started in ${((performance.now() - started) / 1000).toFixed(1)} s). Run with the button or Ctrl+Enter.`);
+    return postgresqlRunner;
+  })().catch((error: unknown) => {
+    postgresqlLoading = undefined;
+    databaseProgress.hidden = true;
+    root.dataset["postgresql"] = "failed";
+    throw new Error(`PostgreSQL could not start: ${error instanceof Error ? error.message : String(error)}. Choose PostgreSQL again to retry.`);
+  });
+  return postgresqlLoading;
+}
+
+/** The schema the PostgreSQL runner warms up with: the opening state's, or the default preset's. */
+function postgresqlWarmUp() {
+  const of = (text: string) => precompiled.schemas[compileKey("postgresql", withProvider(text, "postgresql"))]?.schema;
+  return of(initial.schema) ?? of(defaultPreset.schema)!;
+}
+
+const engine = createEngine({ precompiled, runners: { sqlite: () => Promise.resolve(runner), postgresql: loadPostgresql }, tools });
+
+let database: DatabaseChoice = initial.database;
+
+/** Sets the Database menu; `fromEditors` when the editors asked (they update the schema and URL themselves). */
+function chooseDatabase(choice: DatabaseChoice, fromEditors = false): void {
+  database = choice;
+  databaseSelect.value = choice;
+  for (const column of document.querySelectorAll<HTMLElement>(".pg-query-column")) {
+    column.hidden = !databasesOf(choice).includes(column.dataset["database"] as Database);
+  }
+  if (!fromEditors) editorsHandle?.setDatabase(choice);
+  if (choice !== "sqlite") loadPostgresql().catch((error: unknown) => setStatus(error instanceof Error ? error.message : String(error)));
+}
+
+databaseSelect.addEventListener("change", () => {
+  if (isDatabaseChoice(databaseSelect.value)) chooseDatabase(databaseSelect.value);
+});
 const selectTab = setUpTabs(root);
 const [schemaPlaceholder, codePlaceholder] = document.querySelectorAll(".pg-editor-placeholder");
 if (schemaPlaceholder) schemaPlaceholder.textContent = initial.schema;
@@ -57,8 +140,11 @@ if (codePlaceholder) codePlaceholder.textContent = initial.code;
 
 /** What the editors module provides once it has loaded. */
 export interface EditorsHandle {
-  state(): PlaygroundState;
+  /** The editors' texts (the database is the menu's, kept here). */
+  state(): Omit<PlaygroundState, "database">;
   showRunError(error: ThrownError): void;
+  /** The Database menu changed: the schema's provider and the URL follow. */
+  setDatabase(choice: DatabaseChoice): void;
   clearRunError(): void;
   showSchemaOutcome(outcome: CompileOutcome): void;
   revealCodeLine(line: number): void;
@@ -67,14 +153,28 @@ export interface EditorsHandle {
 
 let editorsHandle: EditorsHandle | undefined;
 const editorsLoaded = import("./editors-ui.ts").then(({ mountEditors }) =>
-  mountEditors({ precompiled, engine, tools, initial, baseState, setStatus, run: () => void run() }),
+  mountEditors({
+    precompiled,
+    engine,
+    tools,
+    initial,
+    baseState,
+    setStatus,
+    run: () => void run(),
+    database: () => database,
+    chooseDatabase: (choice) => chooseDatabase(choice, true),
+  }),
 );
 void editorsLoaded.then((handle) => {
   editorsHandle = handle;
 }, (error: unknown) => setStatus(`The editors could not load: ${String(error)}`));
 
 const output = new OutputPane(pageElement("pg-output"), (line) => editorsHandle?.revealCodeLine(line));
-const queries = new QueriesPane(pageElement<HTMLOListElement>("pg-queries"), pageElement("pg-queries-count"), async (sql) => (await editorsLoaded).highlightSql(sql));
+const highlight = async (sql: string) => (await editorsLoaded).highlightSql(sql);
+const queries: Record<Database, QueriesPane> = {
+  sqlite: new QueriesPane(pageElement<HTMLOListElement>("pg-queries-sqlite"), pageElement("pg-queries-sqlite-count"), highlight),
+  postgresql: new QueriesPane(pageElement<HTMLOListElement>("pg-queries-postgresql"), pageElement("pg-queries-postgresql-count"), highlight),
+};
 const tables = new TablesPane(pageElement("pg-tables"));
 
 function setStatus(text: string): void {
@@ -86,67 +186,87 @@ let runs = 0;
 async function run(): Promise<void> {
   const runNumber = ++runs;
   performance.mark("playground:run");
-  const current = editorsHandle?.state() ?? { schema: initial.schema, code: initial.code };
+  const current = { ...(editorsHandle?.state() ?? { schema: initial.schema, code: initial.code }), database };
+  const comparing = databasesOf(database).length > 1;
   editorsHandle?.clearRunError();
   if (window.matchMedia("(max-width: 719.98px)").matches) selectTab("pg-tab-results");
-  let statements = 0;
+  const statements: Record<Database, number> = { sqlite: 0, postgresql: 0 };
+  const ends: [Database, RunEnd][] = [];
   // For tests and the benchmark: how many runs have ended, and how the last one did.
   const finished = (outcome: string) => {
     root.dataset["outcome"] = outcome;
     root.dataset["runs"] = String(runNumber);
   };
-  await engine.run(current, {
-    started() {
-      queries.clear();
-      output.clear();
-      tables.clear();
-      root.dataset["running"] = "";
-      setStatus("Running…");
-    },
-    schemaNotices(outcome) {
-      for (const notice of outcome.notices) output.line("notice", notice.message);
-    },
-    schemaRejected(outcome) {
-      output.line("error", outcome.message);
-      editorsHandle?.showSchemaOutcome(outcome);
-      setStatus("The schema does not validate: nothing ran.");
-      delete root.dataset["running"];
-      finished("rejected");
-    },
-    message(message) {
-      switch (message.type) {
-        case "query":
-          if (statements === 0 && runNumber === 1) performance.mark("playground:first-query");
-          statements += 1;
-          queries.add(message.query);
-          break;
-        case "console":
-          output.line(message.level, message.text, message.line);
-          break;
-        case "error":
-          output.error(message.error, message.unhandled);
-          editorsHandle?.showRunError(message.error);
-          break;
-        case "tables":
-          tables.show(message.tables);
-          break;
-      }
-    },
-    ended(end) {
-      delete root.dataset["running"];
-      if (end.kind === "done") {
-        setStatus(`Done in ${Math.round(end.durationMs)} ms: ${statements} SQL ${statements === 1 ? "statement" : "statements"}.`);
-      } else if (end.kind === "timeout") {
-        output.line("error", `Stopped after ${end.limitMs / 1000} s: the run had not finished (an endless loop?). Its worker was replaced, so the next Run starts fresh.`);
-        setStatus(`Stopped after ${end.limitMs / 1000} s.`);
-      } else {
-        output.line("error", `The run ended unexpectedly: ${end.message}`);
-        setStatus("The run ended unexpectedly.");
-      }
-      finished(end.kind);
-    },
-  });
+  const source = (of: Database) => (comparing ? databaseLabel[of] : undefined);
+  try {
+    await engine.run(current, {
+      started() {
+        for (const pane of Object.values(queries)) pane.clear();
+        output.clear();
+        tables.clear();
+        root.dataset["running"] = "";
+        setStatus(current.database === "sqlite" || root.dataset["postgresql"] === "ready" ? "Running…" : "Running (PostgreSQL is still loading)…");
+      },
+      schemaNotices(of, outcome) {
+        output.setSource(source(of));
+        for (const notice of outcome.notices) output.line("notice", notice.message);
+      },
+      schemaRejected(outcome) {
+        output.setSource(undefined);
+        output.line("error", outcome.message);
+        editorsHandle?.showSchemaOutcome(outcome);
+        setStatus("The schema does not validate: nothing ran.");
+        delete root.dataset["running"];
+        finished("rejected");
+      },
+      message(of, message) {
+        output.setSource(source(of));
+        switch (message.type) {
+          case "query":
+            if (statements.sqlite + statements.postgresql === 0 && runNumber === 1) performance.mark("playground:first-query");
+            statements[of] += 1;
+            queries[of].add(message.query);
+            break;
+          case "console":
+            output.line(message.level, message.text, message.line);
+            break;
+          case "error":
+            output.error(message.error, message.unhandled);
+            editorsHandle?.showRunError(message.error);
+            break;
+          case "tables":
+            tables.show(message.tables, source(of));
+            break;
+        }
+      },
+      ended(of, end) {
+        ends.push([of, end]);
+        output.setSource(source(of));
+        if (end.kind === "timeout") {
+          output.line("error", `Stopped after ${end.limitMs / 1000} s: the run had not finished (an endless loop?). Its worker was replaced, so the next Run starts fresh.`);
+        } else if (end.kind === "crashed") {
+          output.line("error", `The run ended unexpectedly: ${end.message}`);
+        }
+      },
+    });
+  } catch (error) {
+    // PostgreSQL could not load: say so, and count the run as ended.
+    output.setSource(undefined);
+    output.line("error", error instanceof Error ? error.message : String(error));
+    ends.push(["postgresql", { kind: "crashed", message: String(error) }]);
+  }
+  if (ends.length > 0) {
+    delete root.dataset["running"];
+    setStatus(ends.map(([of, end]) => `${comparing ? `${databaseLabel[of]}: ` : ""}${describeEnd(end, statements[of])}`).join(" "));
+    finished(ends.find(([, end]) => end.kind !== "done")?.[1].kind ?? "done");
+  }
   tools.start();
+}
+
+function describeEnd(end: RunEnd, statements: number): string {
+  if (end.kind === "done") return `Done in ${Math.round(end.durationMs)} ms: ${statements} SQL ${statements === 1 ? "statement" : "statements"}.`;
+  if (end.kind === "timeout") return `Stopped after ${end.limitMs / 1000} s.`;
+  return "The run ended unexpectedly.";
 }
 
 runButton.addEventListener("click", () => void run());
@@ -158,6 +278,7 @@ document.addEventListener("keydown", (event) => {
   }
 });
 
+chooseDatabase(initial.database);
 runnerReady.then(
   () => {
     runButton.disabled = false;

@@ -4,10 +4,10 @@
  * Content-Security-Policy (the `<meta>` one included), whatever the server sends, so the
  * reader's code cannot reach another origin or evaluate strings. A run that has not finished
  * within the deadline is stopped by terminating the worker; a new one starts at once with the
- * wasm modules the page compiled before.
+ * wasm modules the page compiled before. Each database has a client (and worker) of its own.
  */
 import type { CompiledSchema } from "@lucia-prisma/client-from-schema";
-import type { RunnerInit, RunnerToPage, RunRequest } from "../protocol.ts";
+import type { PostgresqlStart, RunnerInit, RunnerToPage, RunRequest } from "../protocol.ts";
 
 export interface RunnerModules {
   queryCompiler: WebAssembly.Module;
@@ -22,6 +22,8 @@ export interface RunnerOptions {
   modules: Promise<RunnerModules>;
   /** A schema to instantiate the query compiler with before the first run. */
   warmUp?: { schema: CompiledSchema; migrationScript: string };
+  /** For the PostgreSQL runner: what it starts PostgreSQL from. */
+  postgresql?: PostgresqlStart;
   deadlineMs: number;
 }
 
@@ -36,10 +38,16 @@ export class RunnerClient {
     this.#options = options;
   }
 
-  /** Starts the worker (once); resolves when it can run. */
+  /** Starts the worker (once); resolves when it can run (for PostgreSQL, once PostgreSQL has started). */
   start(): Promise<void> {
     this.#ready ??= this.#spawn();
     return this.#ready;
+  }
+
+  /** Ends the worker for good (a runner whose start failed). */
+  dispose(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
   }
 
   /**
@@ -71,6 +79,8 @@ export class RunnerClient {
     this.#worker = undefined;
     this.#current?.end(result);
     this.#ready = this.#spawn();
+    // A respawn that fails is reported to the next run, which awaits it.
+    this.#ready.catch(() => {});
   }
 
   async #spawn(): Promise<void> {
@@ -81,9 +91,10 @@ export class RunnerClient {
     const ready = new Promise<void>((resolve, reject) => {
       worker.addEventListener("message", (event: MessageEvent<RunnerToPage>) => {
         const message = event.data;
-        if (message.type === "ready") {
+        if (message.type === "ready" || message.type === "start-failed") {
           URL.revokeObjectURL(blobUrl);
-          resolve();
+          if (message.type === "ready") resolve();
+          else reject(new Error(message.message));
           return;
         }
         const current = this.#current;
@@ -99,7 +110,8 @@ export class RunnerClient {
       });
     });
     const modules = await this.#options.modules;
-    worker.postMessage({ type: "init", ...modules, ...(this.#options.warmUp ? { warmUp: this.#options.warmUp } : {}) } satisfies RunnerInit);
+    const { warmUp, postgresql } = this.#options;
+    worker.postMessage({ type: "init", ...modules, ...(warmUp ? { warmUp } : {}), ...(postgresql ? { postgresql } : {}) } satisfies RunnerInit);
     await ready;
   }
 }

@@ -2,6 +2,7 @@
  * The page's side of the schema tools worker: started on first use (or when the page is idle),
  * one request/response pair per call.
  */
+import type { Database } from "../database.ts";
 import type { CompileOutcome, CompletionItem, PageToTools, ToolsToPage } from "../protocol.ts";
 
 type Pending = { resolve(message: ToolsToPage): void; reject(error: Error): void };
@@ -46,8 +47,8 @@ export class ToolsClient {
     });
   }
 
-  async compile(text: string): Promise<CompileOutcome> {
-    const message = await this.#request({ type: "compile", text });
+  async compile(text: string, database: Database): Promise<CompileOutcome> {
+    const message = await this.#request({ type: "compile", text, database });
     if (message.type !== "compiled") throw new Error(`Unexpected answer ${message.type} to compile`);
     return message.outcome;
   }

@@ -2,8 +2,10 @@
  * The playground's state in the URL hash, so the address bar always shares what the reader sees.
  * `#p=<base>` alone when the schema and code are the base's (a preset, or a docs example as
  * `example:<path>`); otherwise `&z=` carries, deflated and base64url-encoded, only the parts
- * that differ from it. Reading takes `location`-like input, so tests can call it directly.
+ * that differ from it, and `&db=` the database when it is not the base's. Reading takes
+ * `location`-like input, so tests can call it directly.
  */
+import { isDatabaseChoice } from "../database.ts";
 import type { PlaygroundState } from "../presets.ts";
 
 export interface UrlState extends PlaygroundState {
@@ -21,6 +23,7 @@ export async function encodeState(state: UrlState, base: PlaygroundState): Promi
   if (state.schema !== base.schema) changes.s = state.schema;
   if (state.code !== base.code) changes.c = state.code;
   const params = new URLSearchParams({ p: state.base });
+  if (state.database !== base.database) params.set("db", state.database);
   if (changes.s !== undefined || changes.c !== undefined) params.set("z", await deflate(JSON.stringify(changes)));
   return `#${params.toString()}`;
 }
@@ -38,18 +41,20 @@ export async function decodeState(
   if (base === undefined) return undefined;
   const baseState = lookup(base);
   if (baseState === undefined) return undefined;
+  const database = hash.get("db");
+  const opened = { base, ...baseState, ...(isDatabaseChoice(database) ? { database } : {}) };
   const packed = hash.get("z");
-  if (packed === null) return { base, ...baseState };
+  if (packed === null) return opened;
   try {
     const changes = JSON.parse(await inflate(packed)) as Changes;
     return {
-      base,
+      ...opened,
       schema: typeof changes.s === "string" ? changes.s : baseState.schema,
       code: typeof changes.c === "string" ? changes.c : baseState.code,
     };
   } catch {
     // A truncated or mangled link: open its base rather than nothing.
-    return { base, ...baseState };
+    return opened;
   }
 }
 

@@ -1,18 +1,18 @@
 /**
- * One run in the runner worker: a fresh sql.js database with the schema's tables, the reader's
- * code as a module imported from a blob URL, every statement reported while it runs, then the
- * rows of every table.
+ * One run in the runner worker: a fresh database with the schema's tables, the reader's code as
+ * a module imported from a blob URL, every statement reported while it runs, then the rows of
+ * every table.
  */
-import type { Database, SqlJsStatic, SqlValue } from "sql.js";
-import { PrismaSqlJs, type BindValue, type QueryEvent } from "@lucia-prisma/adapter-sqljs";
-import { applyMigrationScript, createClient, type CompiledSchema, type WasmSource } from "@lucia-prisma/client-from-schema";
-import type { QueryItem, RunRequest, RunnerToPage, TableRows, ThrownError } from "../protocol.ts";
+import { createClient, type CompiledSchema, type WasmSource } from "@lucia-prisma/client-from-schema";
+import type { Database } from "../database.ts";
+import type { QueryItem, RunRequest, RunnerToPage, ThrownError } from "../protocol.ts";
 import { readerPosition, transpile } from "../transpile.ts";
 import { CallTracker } from "./call-tracker.ts";
 import { createRunModules } from "./modules.ts";
+import { displayValue, type RunDatabase, type StatementEvent } from "./run-database.ts";
 
 export interface RunContext {
-  sqlJs: SqlJsStatic;
+  openDatabase(database: Database): Promise<RunDatabase>;
   wasm: WasmSource;
   post(message: RunnerToPage): void;
   /** Told the blob URL of the reader's module, so console calls and errors can name its lines. */
@@ -24,14 +24,13 @@ type Main = (require: (specifier: string) => unknown, exports: object, module: {
 export async function runProgram(request: RunRequest, context: RunContext): Promise<void> {
   const started = performance.now();
   const { runId } = request;
-  const database = new context.sqlJs.Database();
+  let database: RunDatabase | undefined;
   let moduleUrl: string | undefined;
   try {
-    await applyMigrationScript(new PrismaSqlJs(database), request.migrationScript);
+    database = await context.openDatabase(request.database);
+    await database.createTables(request.schema, request.migrationScript);
     const tracker = new CallTracker();
-    const adapter = new PrismaSqlJs(database, {
-      onQuery: (event) => context.post({ type: "query", runId, query: queryItem(event, tracker) }),
-    });
+    const adapter = database.adapter((event) => context.post({ type: "query", runId, query: queryItem(event, tracker) }));
     const schema = sameSchemaAsBefore(request.schema);
     const modules = createRunModules(tracker, (options) =>
       createClient(schema, context.wasm, { adapter, ...(Array.isArray(options?.log) ? { log: options.log } : {}) }),
@@ -47,8 +46,15 @@ export async function runProgram(request: RunRequest, context: RunContext): Prom
   } finally {
     if (moduleUrl !== undefined) URL.revokeObjectURL(moduleUrl);
   }
-  context.post({ type: "tables", runId, tables: readTables(database) });
-  database.close();
+  if (database !== undefined) {
+    try {
+      context.post({ type: "tables", runId, tables: await database.readTables() });
+    } catch (error) {
+      context.post({ type: "error", runId, error: describeError(error, undefined), unhandled: false });
+    } finally {
+      await database.close();
+    }
+  }
   context.post({ type: "done", runId, durationMs: performance.now() - started });
 }
 
@@ -80,7 +86,7 @@ function transpileOrThrow(code: string): string {
   return result.javascript;
 }
 
-function queryItem(event: QueryEvent, tracker: CallTracker): QueryItem {
+function queryItem(event: StatementEvent, tracker: CallTracker): QueryItem {
   return {
     sql: event.sql,
     args: event.args.map(displayValue),
@@ -90,14 +96,6 @@ function queryItem(event: QueryEvent, tracker: CallTracker): QueryItem {
     luciaMethod: tracker.luciaMethod,
     ...(event.error ? { error: event.error.kind ? `${event.error.kind}: ${event.error.message}` : event.error.message } : {}),
   };
-}
-
-function displayValue(value: BindValue | SqlValue): string {
-  if (value === null) return "NULL";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (value instanceof Uint8Array) return `x'${[...value].map((byte) => byte.toString(16).padStart(2, "0")).join("")}'`;
-  return String(value);
 }
 
 export function describeError(error: unknown, moduleUrl: string | undefined): ThrownError {
@@ -124,16 +122,4 @@ function errorCode(error: Error): string | undefined {
   if (error.name === "LuciaError" || error.constructor.name === "LuciaError") return error.message;
   const code = Reflect.get(error, "code");
   return typeof code === "string" ? code : undefined;
-}
-
-function readTables(database: Database): TableRows[] {
-  const names = database.exec(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> '_prisma_migrations' ORDER BY rowid",
-  );
-  return (names[0]?.values ?? []).map(([name]) => {
-    const tableName = String(name);
-    const [result] = database.exec(`SELECT * FROM "${tableName.replaceAll('"', '""')}"`);
-    const columns = result?.columns ?? database.exec(`SELECT name FROM pragma_table_info('${tableName.replaceAll("'", "''")}')`)[0]?.values.map(([column]) => String(column)) ?? [];
-    return { name: tableName, columns, rows: (result?.values ?? []).map((row) => row.map(displayValue)) };
-  });
 }

@@ -5,11 +5,12 @@
  * terminates it and starts another, handing it the wasm modules it already compiled.
  */
 import initSqlJs, { type SqlJsStatic } from "sql.js";
-import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
-import { applyMigrationScript, createClient, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
-import type { PageToRunner, RunnerInit, RunnerToPage } from "../protocol.ts";
+import { createClient, type CompiledSchema, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
+import type { PageToRunner, PostgresqlStart, RunnerInit, RunnerToPage } from "../protocol.ts";
 import { readerPosition } from "../transpile.ts";
 import { formatConsoleArguments } from "./inspect.ts";
+import { startPostgresql, type Postgresql } from "./postgresql.ts";
+import { openPostgresql, openSqlite, type RunDatabase } from "./run-database.ts";
 import { describeError, runProgram, sameSchemaAsBefore } from "./run.ts";
 
 // Kept before the reader's code can replace them.
@@ -31,9 +32,15 @@ self.addEventListener("unhandledrejection", (event) => {
   postToPage({ type: "error", runId: state.runId, error: describeError(event.reason, state.moduleUrl), unhandled: true });
 });
 
-let ready: Promise<{ sqlJs: SqlJsStatic; wasm: WasmSource }> | undefined;
+interface Context {
+  sqlJs: SqlJsStatic;
+  wasm: WasmSource;
+  postgresql?: Postgresql;
+}
 
-async function initialise(init: RunnerInit): Promise<{ sqlJs: SqlJsStatic; wasm: WasmSource }> {
+let ready: Promise<Context> | undefined;
+
+async function initialise(init: RunnerInit): Promise<Context> {
   const sqlJs = await initSqlJs({
     // The page compiled sql.js's wasm once; instantiate that module instead of fetching it again.
     instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
@@ -41,25 +48,48 @@ async function initialise(init: RunnerInit): Promise<{ sqlJs: SqlJsStatic; wasm:
       return {};
     },
   } as Parameters<typeof initSqlJs>[0]);
+  const files = init.postgresql?.files;
+  const missing = (what: string) => Promise.reject(new Error(`${what} is only in the PostgreSQL runner.`));
   const wasm: WasmSource = {
     queryCompiler: () => Promise.resolve(init.queryCompiler),
-    schemaEngine: () => Promise.reject(new Error("The runner has no schema engine: DDL comes from the page.")),
+    postgresqlQueryCompiler: () => (files ? Promise.resolve(files.queryCompiler) : missing("Prisma's PostgreSQL query compiler")),
+    schemaEngine: () => (files ? Promise.resolve(files.schemaEngine) : missing("Prisma's schema engine")),
   };
-  return { sqlJs, wasm };
+  if (init.postgresql === undefined) return { sqlJs, wasm };
+  const postgresql = await startPostgresql(init.postgresql.files);
+  await warmUpPostgresql(postgresql, wasm, init.postgresql);
+  return { sqlJs, wasm, postgresql };
+}
+
+/**
+ * Computes one schema's DDL and runs one query, so the schema engine's glue, its wasm and the
+ * query compiler are loaded and instantiated before the first run (which may be offline).
+ */
+async function warmUpPostgresql(postgresql: Postgresql, wasm: WasmSource, { warmUp }: PostgresqlStart): Promise<void> {
+  const database = await openPostgresql(postgresql, wasm);
+  try {
+    await database.createTables(warmUp, undefined);
+    await firstQuery(database, warmUp, wasm);
+  } finally {
+    await database.close();
+  }
+}
+
+async function firstQuery(database: RunDatabase, schema: CompiledSchema, wasm: WasmSource): Promise<void> {
+  const client = createClient<RuntimePrismaClient>(sameSchemaAsBefore(schema), wasm, { adapter: database.adapter(() => {}) });
+  const first = schema.models[0];
+  if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
+  await client.$disconnect();
 }
 
 /** Instantiates the query compiler with one query on a scratch database. */
 async function warmUp(sqlJs: SqlJsStatic, wasm: WasmSource, { schema, migrationScript }: NonNullable<RunnerInit["warmUp"]>): Promise<void> {
-  const database = new sqlJs.Database();
+  const database = openSqlite(sqlJs);
   try {
-    const adapter = new PrismaSqlJs(database);
-    await applyMigrationScript(adapter, migrationScript);
-    const client = createClient<RuntimePrismaClient>(sameSchemaAsBefore(schema), wasm, { adapter });
-    const first = schema.models[0];
-    if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
-    await client.$disconnect();
+    await database.createTables(schema, migrationScript);
+    await firstQuery(database, schema, wasm);
   } finally {
-    database.close();
+    await database.close();
   }
 }
 
@@ -73,17 +103,26 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
       if (message.warmUp !== undefined) await warmUp(context.sqlJs, context.wasm, message.warmUp);
       return context;
     });
-    await loaded;
+    try {
+      await loaded;
+    } catch (error) {
+      postToPage({ type: "start-failed", message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     postToPage({ type: "ready" });
     return;
   }
   if (ready === undefined) throw new Error("The runner was asked to run before it was given its wasm modules.");
-  const { sqlJs, wasm } = await ready;
+  const { sqlJs, wasm, postgresql } = await ready;
   state.runId = message.runId;
   state.moduleUrl = undefined;
   await runProgram(message, {
-    sqlJs,
     wasm,
+    openDatabase: async (database) => {
+      if (database === "sqlite") return openSqlite(sqlJs);
+      if (postgresql === undefined) throw new Error("This runner has no PostgreSQL: PostgreSQL runs in a runner of its own.");
+      return openPostgresql(postgresql, wasm);
+    },
     post: postToPage,
     setModuleUrl: (url) => {
       state.moduleUrl = url;

@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import ts from "typescript";
 import { precompile, typeLibs, type Precompiled, type TypeLib } from "../build/precompile-plugin.ts";
+import { compileKey, databasesOf, withProvider } from "../database.ts";
+import type { PlaygroundState } from "../presets.ts";
 import { clientTypesPath, codeCompilerOptions, environmentTypes, environmentTypesPath, packageManifests, prismaClientModule } from "../editor-types.ts";
 
 let precompiled: Precompiled;
@@ -15,6 +17,12 @@ let libs: TypeLib[];
 before(async () => {
   [precompiled, libs] = await Promise.all([precompile(), typeLibs()]);
 });
+
+/** The client types the code editor has for a state: those of its schema on its (first) database. */
+function clientTypesOf(state: PlaygroundState): string {
+  const database = databasesOf(state.database)[0]!;
+  return precompiled.schemas[compileKey(database, withProvider(state.schema, database))]!.schema.clientTypes;
+}
 
 /** TypeScript's diagnostics for the reader's file, with the editor's files in memory. */
 function diagnosticsOf(code: string, clientTypes: string): string[] {
@@ -52,8 +60,7 @@ function diagnosticsOf(code: string, clientTypes: string): string[] {
 describe("the code editor's types", () => {
   test("every preset type-checks against its own schema's client, except the wrong model name, which is flagged", () => {
     for (const preset of precompiled.presets) {
-      const clientTypes = precompiled.schemas[preset.schema]!.schema.clientTypes;
-      const diagnostics = diagnosticsOf(preset.code, clientTypes);
+      const diagnostics = diagnosticsOf(preset.code, clientTypesOf(preset));
       if (preset.id === "wrong-model-name") {
         assert.equal(diagnostics.length, 1, diagnostics.join("\n"));
         assert.match(diagnostics[0]!, /"users"/);
@@ -65,14 +72,14 @@ describe("the code editor's types", () => {
 
   test("every docs example type-checks as the playground opens it", () => {
     for (const [source, example] of Object.entries(precompiled.examples)) {
-      const diagnostics = diagnosticsOf(example.code, precompiled.schemas[example.schema]!.schema.clientTypes);
+      const diagnostics = diagnosticsOf(example.code, clientTypesOf(example));
       assert.deepEqual(diagnostics, [], `${source}:\n${diagnostics.join("\n")}`);
     }
   });
 
   test("modelNames take the delegates of the schema in the other editor", () => {
     const renamed = precompiled.presets.find((preset) => preset.id === "custom-model-names")!;
-    const clientTypes = precompiled.schemas[renamed.schema]!.schema.clientTypes;
+    const clientTypes = clientTypesOf(renamed);
     assert.deepEqual(diagnosticsOf(renamed.code, clientTypes), []);
     const withDefaultNames = renamed.code.replace('user: "authUser"', 'user: "user"');
     assert.match(diagnosticsOf(withDefaultNames, clientTypes).join("\n"), /"user"/);

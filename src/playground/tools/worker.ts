@@ -8,6 +8,7 @@ import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { loadSchemaCompiler, type SchemaCompiler } from "@lucia-prisma/client-from-schema";
 import { browserWasmSource } from "@lucia-prisma/client-from-schema/browser";
+import type { Database } from "../database.ts";
 import type { CompileOutcome, PageToTools, ToolsToPage } from "../protocol.ts";
 import { schemaCompletions } from "./completions.ts";
 
@@ -21,12 +22,13 @@ const compiler: Promise<SchemaCompiler> = loadSchemaCompiler(wasm);
 /** Compiling the same text twice gives the same outcome: keep the last few. */
 const outcomes = new Map<string, Promise<CompileOutcome>>();
 
-async function compile(text: string): Promise<CompileOutcome> {
+async function compile(text: string, database: Database): Promise<CompileOutcome> {
   const tools = await compiler;
-  // The runner has sql.js only: every schema runs on SQLite (a PostgreSQL datasource too) until
-  // the playground has a database switch; client-from-schema would otherwise keep PostgreSQL.
-  const result = tools.compile(text, { provider: "sqlite" });
+  const result = tools.compile(text, { provider: database });
   if (!result.ok) return result;
+  // The schema engine needs a live database of the schema's kind; PostgreSQL lives in the runner,
+  // which computes the DDL itself.
+  if (database === "postgresql") return { ok: true, schema: result.schema, notices: result.notices };
   const scratch = new (await sqlJs).Database();
   try {
     const migrationScript = await tools.migrationScript(result.schema, new PrismaSqlJs(scratch));
@@ -36,11 +38,12 @@ async function compile(text: string): Promise<CompileOutcome> {
   }
 }
 
-function cachedCompile(text: string): Promise<CompileOutcome> {
-  let outcome = outcomes.get(text);
+function cachedCompile(text: string, database: Database): Promise<CompileOutcome> {
+  const key = `${database}\n${text}`;
+  let outcome = outcomes.get(key);
   if (outcome === undefined) {
-    outcome = compile(text);
-    outcomes.set(text, outcome);
+    outcome = compile(text, database);
+    outcomes.set(key, outcome);
     if (outcomes.size > 16) outcomes.delete(outcomes.keys().next().value as string);
   }
   return outcome;
@@ -51,7 +54,7 @@ self.addEventListener("message", async (event: MessageEvent<PageToTools>) => {
   try {
     switch (request.type) {
       case "compile":
-        post({ type: "compiled", requestId: request.requestId, outcome: await cachedCompile(request.text) });
+        post({ type: "compiled", requestId: request.requestId, outcome: await cachedCompile(request.text, request.database) });
         break;
       case "format":
         post({ type: "formatted", requestId: request.requestId, text: (await compiler).format(request.text) });
@@ -73,7 +76,7 @@ self.addEventListener("message", async (event: MessageEvent<PageToTools>) => {
  * reader's first edit is fast and the page can go offline once this worker says it is ready.
  */
 async function warmUp(): Promise<void> {
-  const outcome = await compile('datasource db {\n  provider = "sqlite"\n}\n\nmodel Warm {\n  id Int @id\n}\n');
+  const outcome = await compile('datasource db {\n  provider = "sqlite"\n}\n\nmodel Warm {\n  id Int @id\n}\n', "sqlite");
   if (!outcome.ok) throw new Error(`The warm-up schema did not compile: ${outcome.message}`);
 }
 

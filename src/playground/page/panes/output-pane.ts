@@ -10,6 +10,7 @@ export type OutputLevel = "log" | "info" | "warn" | "error" | "debug" | "notice"
 export class OutputPane {
   readonly #element: HTMLElement;
   readonly #revealLine: (line: number) => void;
+  #source: string | undefined;
 
   constructor(element: HTMLElement, revealLine: (line: number) => void) {
     this.#element = element;
@@ -18,12 +19,16 @@ export class OutputPane {
 
   clear(): void {
     this.#element.replaceChildren();
+    this.#source = undefined;
+  }
+
+  /** Names the database the lines that follow come from (when a run compares two), or none. */
+  setSource(source: string | undefined): void {
+    this.#source = source;
   }
 
   line(level: OutputLevel, text: string, line?: number): void {
-    const entry = document.createElement("div");
-    entry.className = "pg-output-line";
-    entry.dataset["level"] = level;
+    const entry = this.#entry(level);
     const body = document.createElement("pre");
     body.textContent = text;
     entry.append(body);
@@ -32,9 +37,7 @@ export class OutputPane {
   }
 
   error(error: ThrownError, unhandled: boolean): void {
-    const entry = document.createElement("div");
-    entry.className = "pg-output-line";
-    entry.dataset["level"] = "error";
+    const entry = this.#entry("error");
     const title = document.createElement("pre");
     title.className = "pg-output-error";
     title.textContent = `${unhandled ? "Unhandled rejection: " : ""}${error.name}: ${error.message}`;
@@ -43,6 +46,19 @@ export class OutputPane {
     if (error.detail !== undefined) entry.append(detail(error.detail));
     if (error.line !== undefined) entry.append(this.#lineButton(error.line));
     this.#element.append(entry);
+  }
+
+  #entry(level: OutputLevel): HTMLElement {
+    const entry = document.createElement("div");
+    entry.className = "pg-output-line";
+    entry.dataset["level"] = level;
+    if (this.#source !== undefined) {
+      const source = document.createElement("span");
+      source.className = "pg-output-source";
+      source.textContent = this.#source;
+      entry.append(source);
+    }
+    return entry;
   }
 
   #lineButton(line: number): HTMLButtonElement {

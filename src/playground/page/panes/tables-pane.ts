@@ -12,18 +12,25 @@ export class TablesPane {
     this.#element.replaceChildren();
   }
 
-  show(tables: TableRows[]): void {
-    this.#element.replaceChildren(...tables.map(renderTable));
+  /** Adds one database's tables; `heading` names the database when a run compares two. */
+  show(tables: TableRows[], heading?: string): void {
+    if (heading !== undefined) {
+      const title = document.createElement("h3");
+      title.className = "pg-query-column-title";
+      title.textContent = heading;
+      this.#element.append(title);
+    }
+    this.#element.append(...tables.map((table) => renderTable(table, heading)));
   }
 }
 
-function renderTable(table: TableRows): HTMLElement {
+function renderTable(table: TableRows, database: string | undefined): HTMLElement {
   const wrapper = document.createElement("div");
   wrapper.className = "pg-table";
   // Scrolls sideways on narrow screens; focusable so keyboard users can scroll it.
   wrapper.tabIndex = 0;
   wrapper.setAttribute("role", "group");
-  wrapper.setAttribute("aria-label", `Table ${table.name}`);
+  wrapper.setAttribute("aria-label", database === undefined ? `Table ${table.name}` : `Table ${table.name}, ${database}`);
   const element = document.createElement("table");
   const caption = document.createElement("caption");
   caption.textContent = `${table.name} (${table.rows.length} ${table.rows.length === 1 ? "row" : "rows"})`;
