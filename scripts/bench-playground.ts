@@ -9,7 +9,10 @@
  * - first query: the Run click (the pointer event's own time) → the first SQL statement shown;
  * - transfer before the first result: bytes over the wire, page and workers, until then;
  * - re-run after a schema edit, once the page has been open 3 s: click → first statement;
- * - Run after a runaway run was stopped: click → first statement.
+ * - Run after a runaway run was stopped: click → first statement;
+ * - PostgreSQL: from choosing it in the Database menu (page open, Run usable) to ready
+ *   (`playground:postgresql-chosen` → `playground:postgresql-ready`), the bytes that loaded after
+ *   the choice, and click → first statement for the first run and for later runs there.
  */
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -61,23 +64,23 @@ async function serve(): Promise<{ origin: string; close(): void }> {
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-/** Clicks Run and returns the time from the click to the first statement of that run (ms). */
-async function clickToFirstQuery(page: Page): Promise<number> {
+/** Clicks Run and returns the time from the click to the first statement of that run on `database` (ms). */
+async function clickToFirstQuery(page: Page, database: "sqlite" | "postgresql" = "sqlite"): Promise<number> {
   const runs = Number((await page.locator("#playground").getAttribute("data-runs")) ?? "0");
-  await page.evaluate(() => {
+  await page.evaluate((listId) => {
     const state = window as unknown as { benchClick?: number; benchFirstQuery?: number };
     delete state.benchClick;
     delete state.benchFirstQuery;
     document.getElementById("pg-run")!.addEventListener("pointerdown", (event) => (state.benchClick = event.timeStamp), { capture: true, once: true });
     new MutationObserver((_records, observer) => {
-      if (document.querySelector("#pg-queries li") !== null) {
+      if (document.querySelector(`#${listId} li`) !== null) {
         state.benchFirstQuery = performance.now();
         observer.disconnect();
       }
-    }).observe(document.getElementById("pg-queries")!, { childList: true });
-  });
+    }).observe(document.getElementById(listId)!, { childList: true });
+  }, `pg-queries-${database}`);
   await page.getByRole("button", { name: "Run", exact: true }).click();
-  await page.locator(`#playground[data-runs="${runs + 1}"]`).waitFor({ state: "attached", timeout: 20_000 });
+  await page.locator(`#playground[data-runs="${runs + 1}"]`).waitFor({ state: "attached", timeout: 60_000 });
   return page.evaluate(() => {
     const state = window as unknown as { benchClick: number; benchFirstQuery: number };
     return state.benchFirstQuery - state.benchClick;
@@ -97,7 +100,17 @@ if (process.env["BENCH_REUSE_DIST"] !== "1") {
 
 const server = await serve();
 const browser = await chromium.launch(chromiumLaunchOptions);
-const figures = { interactive: [] as number[], firstQuery: [] as number[], transfer: [] as number[], rerun: [] as number[], afterRunaway: [] as number[] };
+const figures = {
+  interactive: [] as number[],
+  firstQuery: [] as number[],
+  transfer: [] as number[],
+  rerun: [] as number[],
+  afterRunaway: [] as number[],
+  postgresqlReady: [] as number[],
+  postgresqlBytes: [] as number[],
+  postgresqlFirstRun: [] as number[],
+  postgresqlLaterRun: [] as number[],
+};
 const defaultPreset = presetFiles[0]!;
 const defaultState = {
   schema: await readFile(join(root, defaultPreset.schemaFile), "utf8"),
@@ -147,6 +160,33 @@ try {
     await runawayPage.getByLabel("Preset").selectOption("default");
     figures.afterRunaway.push(await clickToFirstQuery(runawayPage));
     await runaway.close();
+
+    // PostgreSQL, chosen once Run is usable on a cold cache: ready, bytes, then three runs.
+    const postgresql = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const postgresqlPage = await postgresql.newPage();
+    await postgresqlPage.goto(`${server.origin}/playground/`);
+    await postgresqlPage.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+    const afterChoice: Request[] = [];
+    postgresqlPage.on("requestfinished", (request) => afterChoice.push(request));
+    await postgresqlPage.getByLabel("Database").selectOption("postgresql");
+    await postgresqlPage.locator('#playground[data-postgresql="ready"]').waitFor({ state: "attached", timeout: 120_000 });
+    figures.postgresqlReady.push(
+      await postgresqlPage.evaluate(() => performance.getEntriesByName("playground:postgresql-ready")[0]!.startTime - performance.getEntriesByName("playground:postgresql-chosen")[0]!.startTime),
+    );
+    let postgresqlBytes = 0;
+    // What only PostgreSQL's readers download, each file once (the schema engine is not counted:
+    // the schema tools load it for every reader).
+    const counted = new Set<string>();
+    for (const request of afterChoice) {
+      if (!/pglite|initdb|postgresql/.test(request.url()) || counted.has(request.url())) continue;
+      counted.add(request.url());
+      const sizes = await request.sizes();
+      postgresqlBytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    }
+    figures.postgresqlBytes.push(postgresqlBytes);
+    figures.postgresqlFirstRun.push(await clickToFirstQuery(postgresqlPage, "postgresql"));
+    figures.postgresqlLaterRun.push(await clickToFirstQuery(postgresqlPage, "postgresql"), await clickToFirstQuery(postgresqlPage, "postgresql"));
+    await postgresql.close();
     console.log(`round ${round}/${rounds} done`);
   }
 } finally {
@@ -160,6 +200,9 @@ const rows: [label: string, values: number[], target: number, unit: "ms" | "MB"]
   ["re-run after a schema edit (page open 3 s)", figures.rerun, 300, "ms"],
   ["Run after a runaway run was stopped", figures.afterRunaway, 1000, "ms"],
   ["transferred before the first result (gzip)", figures.transfer.map((bytes) => bytes / 1e6), 3, "MB"],
+  ["PostgreSQL: chosen → ready (cold cache)", figures.postgresqlReady, 2500, "ms"],
+  ["PostgreSQL: first run, click → first query", figures.postgresqlFirstRun, 500, "ms"],
+  ["PostgreSQL: later runs, click → first query", figures.postgresqlLaterRun, 500, "ms"],
 ];
 console.log(`\nPlayground, ${rounds} cold rounds, medians (every round in brackets):`);
 for (const [label, values, target, unit] of rows) {
@@ -167,3 +210,5 @@ for (const [label, values, target, unit] of rows) {
   const value = median(values);
   console.log(`  ${value <= target ? "met    " : "NOT MET"}  ${label}: ${shown(value)} ${unit} (target ≤ ${target} ${unit}) [${values.map(shown).join(", ")}]`);
 }
+const extra = figures.postgresqlBytes.map((bytes) => (bytes / 1e6).toFixed(2));
+console.log(`  (no target)  PostgreSQL's extra bytes, gzip (PGlite, its data, initdb, the cluster snapshot, Prisma's PostgreSQL compiler): ${(median(figures.postgresqlBytes) / 1e6).toFixed(2)} MB [${extra.join(", ")}]`);

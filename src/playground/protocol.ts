@@ -30,13 +30,16 @@ export interface PostgresqlStart {
 
 /**
  * What PostgreSQL needs, fetched and compiled on the page only when the reader chooses it:
- * PGlite (its wasm, initdb's wasm and its file-system bundle), Prisma's PostgreSQL query
- * compiler, and the schema engine for the DDL of schemas the build did not compile.
+ * PGlite (its wasm, initdb's wasm, its file-system bundle and a cluster initialised at build
+ * time), Prisma's PostgreSQL query compiler, and the schema engine for the DDL of schemas the
+ * build did not compile.
  */
 export interface PostgresqlFiles {
   pglite: WebAssembly.Module;
   initdb: WebAssembly.Module;
   fsBundle: Blob;
+  /** PGlite's data-dir tarball (gzipped) of a fresh cluster: starting from it skips initdb. */
+  cluster: Blob;
   queryCompiler: WebAssembly.Module;
   schemaEngine: WebAssembly.Module;
 }

@@ -1,11 +1,13 @@
 /**
  * Fetches and compiles what PostgreSQL needs, only once the reader chooses it: PGlite's wasm,
  * initdb's wasm and file-system bundle, Prisma's PostgreSQL query compiler and the schema engine
- * (for the DDL of edited schemas). Reports the bytes received as they come.
+ * (for the DDL of edited schemas), and the build's snapshot of a fresh cluster. Reports the
+ * bytes received as they come.
  */
 import pgliteWasmUrl from "@electric-sql/pglite/pglite.wasm?url";
 import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";
 import pgliteDataUrl from "@electric-sql/pglite/pglite.data?url";
+import clusterSnapshotUrl from "virtual:playground/postgresql-snapshot";
 import { schemaEngineWasmUrl } from "virtual:client-from-schema/wasm-urls";
 import type { PostgresqlFiles } from "../protocol.ts";
 
@@ -32,12 +34,22 @@ export async function loadPostgresqlFiles(totalBytes: number, onProgress: (progr
   };
   const compile = (url: string) => WebAssembly.compileStreaming(fetchCounting(url));
   const { postgresqlQueryCompilerWasmUrl } = await import("virtual:client-from-schema/postgresql-wasm-url");
-  const [pglite, initdb, fsBundle, queryCompiler, schemaEngine] = await Promise.all([
+  const [pglite, initdb, fsBundle, cluster, queryCompiler, schemaEngine] = await Promise.all([
     compile(pgliteWasmUrl),
     compile(initdbWasmUrl),
     fetchCounting(pgliteDataUrl, "application/octet-stream").then((response) => response.blob()),
+    fetchCounting(clusterSnapshotUrl, "application/octet-stream").then(async (response) => gzipOrTar(await response.arrayBuffer())),
     compile(postgresqlQueryCompilerWasmUrl),
     compile(schemaEngineWasmUrl),
   ]);
-  return { pglite, initdb, fsBundle, queryCompiler, schemaEngine };
+  return { pglite, initdb, fsBundle, cluster, queryCompiler, schemaEngine };
+}
+
+/**
+ * PGlite decompresses a tarball labelled as gzip. A server that sent the file with
+ * `Content-Encoding: gzip` has had the browser decompress it already, so the label follows the bytes.
+ */
+function gzipOrTar(bytes: ArrayBuffer): Blob {
+  const head = new Uint8Array(bytes, 0, 2);
+  return new Blob([bytes], { type: head[0] === 0x1f && head[1] === 0x8b ? "application/gzip" : "application/x-tar" });
 }

@@ -15,6 +15,7 @@ export interface Postgresql {
 
 export async function startPostgresql(files: PostgresqlFiles): Promise<Postgresql> {
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("@lucia-prisma/adapter-pglite")]);
-  const db = await PGlite.create({ pgliteWasmModule: files.pglite, initdbWasmModule: files.initdb, fsBundle: files.fsBundle });
+  // From the build's cluster: initdb, seconds of CPU, does not run here.
+  const db = await PGlite.create({ pgliteWasmModule: files.pglite, initdbWasmModule: files.initdb, fsBundle: files.fsBundle, loadDataDir: files.cluster });
   return { db, PrismaPGlite };
 }
