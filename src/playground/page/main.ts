@@ -4,7 +4,8 @@
  * part), so Run is usable before they are: until then it runs the state the page opened with.
  * PostgreSQL loads only when the reader chooses it in the Database menu.
  * Marks `playground:interactive` (Run usable), `playground:run`, `playground:first-query`,
- * `playground:postgresql-chosen` and `playground:postgresql-ready`.
+ * `playground:postgresql-chosen`, `playground:postgresql-files` (downloaded and compiled) and
+ * `playground:postgresql-ready`.
  */
 import precompiled from "virtual:playground/precompiled";
 import { queryCompilerWasmUrl } from "virtual:client-from-schema/wasm-urls";
@@ -79,6 +80,7 @@ function loadPostgresql(): Promise<RunnerClient> {
       databaseProgress.value = received;
       databaseProgress.setAttribute("aria-valuetext", `${megabytes(received)} of ${megabytes(total)} MB`);
     });
+    performance.mark("playground:postgresql-files");
     databaseProgress.removeAttribute("value");
     databaseProgress.setAttribute("aria-valuetext", "Starting PostgreSQL");
     setStatus("Starting PostgreSQL…");
