@@ -63,7 +63,15 @@ test.describe("statementsFor", () => {
 test("installCommand writes one line per dependency kind for each package manager", () => {
   expect(installCommand("npm", ["a", "b"], ["c"])).toBe("npm i a b\nnpm i -D c");
   expect(installCommand("pnpm", ["a"])).toBe("pnpm add a");
-  expect(installCommand("yarn", [], ["c"])).toBe("yarn add -D c");
+  expect(installCommand("yarn", [], ["c"])).toBe("yarn add -D --ignore-engines c");
+});
+
+test("installCommand lets pnpm run the install scripts the packages bring, and gives Yarn 1 --ignore-engines for Prisma's CLI", () => {
+  expect(installCommand("pnpm", ["prisma@7.10.0", "tsx@4"])).toBe(
+    "pnpm add --allow-build=prisma --allow-build=@prisma/engines --allow-build=esbuild prisma@7.10.0 tsx@4",
+  );
+  expect(installCommand("yarn", ["lucia"], ["prisma"])).toBe("yarn add --ignore-engines lucia@2\nyarn add -D --ignore-engines prisma@7");
+  expect(installCommand("npm", ["prisma", "@prisma/adapter-better-sqlite3"])).toBe("npm i prisma@7 @prisma/adapter-better-sqlite3@7");
 });
 
 test.describe("install specs", () => {

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { applyDdl, ddlFromSchema } from "@internal/test-kit";
+import { applyDdl, betterSqlite3LocalPrebuild, ddlFromSchema } from "@internal/test-kit";
 import { installCommand } from "../src/utils/install-commands.ts";
 import { repoRoot } from "./projects.ts";
 import { quickStart } from "./quick-start.ts";
@@ -75,23 +75,6 @@ function adapterInstallSpec(packDir: string): string {
 }
 
 /**
- * Departure: better-sqlite3's install script fetches a prebuilt binary from GitHub, which this machine
- * cannot reach, and then compiles one instead (minutes of CPU). The test lays the binary this
- * repository's own install holds where prebuild-install looks for local prebuilds, so the reader's
- * download becomes a local copy. With another better-sqlite3 version on the registry, the name does
- * not match and the install compiles as before.
- */
-function betterSqlite3LocalPrebuild(prebuildDir: string): NodeJS.ProcessEnv {
-  const packageDir = join(repoRoot, "node_modules", "better-sqlite3");
-  const { version } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string };
-  const file = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
-  mkdirSync(prebuildDir, { recursive: true });
-  const packed = spawnSync("tar", ["-czf", join(prebuildDir, file), "-C", packageDir, "build/Release/better_sqlite3.node"], { encoding: "utf8" });
-  assert.equal(packed.status, 0, `could not pack better-sqlite3's binary:\n${packed.stderr}`);
-  return { npm_config_better_sqlite3_local_prebuilds: prebuildDir };
-}
-
-/**
  * Departure: `npx prisma migrate dev --name lucia` needs Prisma's native schema engine, which cannot
  * be downloaded here. The nearest real step: the SQL the wasm schema engine produces for the same
  * schema from an empty database (`prisma migrate diff --from-empty --to-schema … --script`), applied
@@ -137,6 +120,7 @@ describe("the quick start, followed in an empty folder", () => {
     assert.notDeepEqual(packages, quickStart.packages, `the page installs ${adapterPackage}`);
     const lines = installCommand("npm", packages).split("\n");
     assert.equal(lines.length, 1, "the page installs everything with one command");
+    // Departure: better-sqlite3's binary comes from a local prebuild, not from GitHub (see betterSqlite3LocalPrebuild).
     runOk(shell, lines[0]!, betterSqlite3LocalPrebuild(join(workDir, "prebuilds")));
     const installed = (name: string) => JSON.parse(readFileSync(join(shell.cwd, "node_modules", name, "package.json"), "utf8")).version as string;
     assert.match(installed("lucia"), /^2\./);

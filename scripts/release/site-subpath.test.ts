@@ -2,19 +2,22 @@
  * The site built for a host and a sub-path with Astro's own flags
  * (`astro build --site <origin> --base /lucia-prisma/`), served with nothing outside the base and
  * with its own `_headers`, then crawled in Chromium: every page, every request a page makes, the
- * social and canonical URLs, the sitemap, search, and the install commands run in an empty folder.
+ * social and canonical URLs, the sitemap, search, and the install commands (npm, pnpm, Yarn) run in
+ * empty folders.
  */
 import assert from "node:assert/strict";
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "@playwright/test";
-import { freeLoopbackPort } from "@internal/test-kit";
+import { betterSqlite3LocalPrebuild, freeLoopbackPort } from "@internal/test-kit";
 import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
-import { tarballUrl } from "../../src/utils/install-commands.ts";
+import { installCommand, tarballUrl } from "../../src/utils/install-commands.ts";
 import { publishedPackages } from "../../src/utils/published-packages.ts";
 import { serveUnderBase, type RunningSite } from "./base-path-server.ts";
+import { managerEnv, pinnedManagers, pinnedVersion, runManager } from "./package-managers.ts";
 import { createApp, npmInstall, prismaGenerate, runIn } from "./stranger-app.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -161,48 +164,94 @@ describe(`the site under ${base}`, () => {
 	});
 });
 
-describe("the install commands on the site, run in an empty folder", () => {
-	test("install Lucia 2 and the adapter the site serves, and a Lucia flow runs there", async () => {
-		// Every npm command the pages show, in page order, each once.
-		const lines = new Set<string>();
-		for (const page of ["quick-start", "reference", "guides/migrating-from-3"]) {
-			const html = await readFile(join(outDir, page, "index.html"), "utf8");
-			for (const match of html.matchAll(/data-code="(npm i [^"]+)"/g)) {
-				// Expressive Code's copy button keeps the lines of a block apart with U+007F.
-				for (const line of match[1]!.split("\u007f")) lines.add(line);
-			}
+/** Every line of the install blocks that start with `add` (`npm i`, `pnpm add`, `yarn add`), in page order, each once. */
+async function siteInstallLines(add: string): Promise<string[]> {
+	const lines = new Set<string>();
+	for (const page of ["quick-start", "reference", "guides/migrating-from-3"]) {
+		const html = await readFile(join(outDir, page, "index.html"), "utf8");
+		for (const match of html.matchAll(new RegExp(`data-code="(${add} [^"]+)"`, "g"))) {
+			// Expressive Code's copy button keeps the lines of a block apart with U+007F.
+			for (const line of match[1]!.split("\u007f")) lines.add(line);
 		}
-		const adapterUrl = tarballUrl(publishedPackages(repoRoot).find((pkg) => pkg.name === "@lucia-auth/adapter-prisma")!, siteUrl, base);
-		assert.ok([...lines].some((line) => line.includes(adapterUrl)), [...lines].join("\n"));
-		assert.ok([...lines].some((line) => / lucia@2( |$)/.test(line)), [...lines].join("\n"));
+	}
+	const shown = [...lines];
+	assert.deepEqual(shown.filter((line) => line.includes("&")), [], "an HTML entity this test would have to decode");
+	const adapterUrl = tarballUrl(publishedPackages(repoRoot).find((pkg) => pkg.name === "@lucia-auth/adapter-prisma")!, siteUrl, base);
+	assert.ok(shown.some((line) => line.includes(adapterUrl)), shown.join("\n"));
+	assert.ok(shown.some((line) => / lucia@2( |$)/.test(line)), shown.join("\n"));
+	return shown;
+}
 
+/** What the app needs for the Lucia flow besides the site's packages: sql.js and this project's other packages, from the site. */
+function flowPackages(): string[] {
+	const others = publishedPackages(repoRoot).filter((pkg) => pkg.name !== "@lucia-auth/adapter-prisma");
+	return ["sql.js@1.16.0", ...others.map((pkg) => tarballUrl(pkg, siteUrl, base))];
+}
+
+async function installedVersion(app: string, name: string): Promise<string> {
+	return (JSON.parse(await readFile(join(app, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** The Lucia flow of the pack-and-install test, in `app` (which has the flow's packages), on the reference schema. */
+async function luciaFlow(app: string): Promise<unknown> {
+	const reference = await readFile(join(repoRoot, "packages/adapter-prisma/schemas/reference.sqlite.prisma"), "utf8");
+	await mkdir(join(app, "prisma"));
+	await writeFile(join(app, "prisma/schema.prisma"), reference.replace(/generator client \{[^}]*\}/, 'generator client {\n  provider = "prisma-client-js"\n}'));
+	await prismaGenerate(app);
+	await copyFile(fileURLToPath(new URL("./app/lucia-flow.mjs", import.meta.url)), join(app, "lucia-flow.mjs"));
+	const { stdout } = await runIn(app, process.execPath, ["lucia-flow.mjs", "default"]);
+	return JSON.parse(stdout);
+}
+
+const flowResult = {
+	form: "default",
+	sameUser: true,
+	state: "active",
+	duplicate: "AUTH_DUPLICATE_KEY_ID",
+	afterSignOut: "AUTH_INVALID_SESSION_ID",
+	afterDelete: "AUTH_INVALID_USER_ID",
+};
+
+describe("the install commands on the site, run in an empty folder", () => {
+	test("npm: install Lucia 2 and the adapter the site serves, and a Lucia flow runs there", async () => {
 		const app = await createApp("site-install");
-		for (const line of lines) {
+		for (const line of await siteInstallLines("npm i")) {
 			const [, , ...args] = line.split(" ");
 			const dev = args[0] === "-D";
 			// --ignore-scripts: better-sqlite3 compiles from source here (minutes); the flow runs on sql.js.
 			await npmInstall(app, ["--ignore-scripts", ...args.filter((arg) => arg !== "-D")], dev);
 		}
-		const installed = async (name: string) => JSON.parse(await readFile(join(app, "node_modules", name, "package.json"), "utf8")).version as string;
-		assert.match(await installed("lucia"), /^2\./);
-		assert.equal(await installed("@lucia-auth/adapter-prisma"), "3.1.0");
-
-		// The Lucia flow of the pack-and-install test, with sql.js and this project's other packages from the site.
-		const others = publishedPackages(repoRoot).filter((pkg) => pkg.name !== "@lucia-auth/adapter-prisma");
-		await npmInstall(app, ["sql.js@1.16.0", ...others.map((pkg) => tarballUrl(pkg, siteUrl, base))]);
-		const reference = await readFile(join(repoRoot, "packages/adapter-prisma/schemas/reference.sqlite.prisma"), "utf8");
-		await mkdir(join(app, "prisma"));
-		await writeFile(join(app, "prisma/schema.prisma"), reference.replace(/generator client \{[^}]*\}/, 'generator client {\n  provider = "prisma-client-js"\n}'));
-		await prismaGenerate(app);
-		await copyFile(fileURLToPath(new URL("./app/lucia-flow.mjs", import.meta.url)), join(app, "lucia-flow.mjs"));
-		const { stdout } = await runIn(app, process.execPath, ["lucia-flow.mjs", "default"]);
-		assert.deepEqual(JSON.parse(stdout), {
-			form: "default",
-			sameUser: true,
-			state: "active",
-			duplicate: "AUTH_DUPLICATE_KEY_ID",
-			afterSignOut: "AUTH_INVALID_SESSION_ID",
-			afterDelete: "AUTH_INVALID_USER_ID",
-		});
+		assert.match(await installedVersion(app, "lucia"), /^2\./);
+		assert.equal(await installedVersion(app, "@lucia-auth/adapter-prisma"), "3.1.0");
+		await npmInstall(app, flowPackages());
+		assert.deepEqual(await luciaFlow(app), flowResult);
+		await rm(app, { recursive: true, force: true });
 	});
+
+	for (const manager of pinnedManagers) {
+		const name = `${manager.command} ${pinnedVersion(manager)}`;
+		test(`${name}: the commands as shown, install scripts and all; better-sqlite3 loads, and a Lucia flow runs there`, async () => {
+			const app = await createApp(`site-install-${manager.dependency}`);
+			// The manager's store, caches and the better-sqlite3 prebuild live here, not in the home folder.
+			const home = await mkdtemp(join(tmpdir(), `${manager.dependency}-home-`));
+			const env = managerEnv(home, betterSqlite3LocalPrebuild(join(home, "prebuilds")));
+			try {
+				assert.equal((await runManager(manager, home, `${manager.command} --version`, env)).stdout.trim(), pinnedVersion(manager));
+				for (const line of await siteInstallLines(`${manager.command} add`)) await runManager(manager, app, line, env);
+				assert.match(await installedVersion(app, "lucia"), /^2\./);
+				assert.equal(await installedVersion(app, "@lucia-auth/adapter-prisma"), "3.1.0");
+
+				await copyFile(fileURLToPath(new URL("./app/sqlite-binding.mjs", import.meta.url)), join(app, "sqlite-binding.mjs"));
+				const { stdout } = await runIn(app, process.execPath, ["sqlite-binding.mjs"]);
+				assert.match((JSON.parse(stdout) as { sqlite: string }).sqlite, /^3\./);
+
+				// The flow's own packages, with the command the site would show for them.
+				await runManager(manager, app, installCommand(manager.command, flowPackages()), env);
+				assert.deepEqual(await luciaFlow(app), flowResult);
+				await rm(app, { recursive: true, force: true });
+			} finally {
+				await rm(home, { recursive: true, force: true });
+			}
+		});
+	}
 });

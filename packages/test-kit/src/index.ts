@@ -8,3 +8,4 @@ export { createDatabase } from "./create-database.ts";
 export { ddlFromSchema, type DdlProvider } from "./schema-engine.ts";
 export { applyDdl } from "./apply-ddl.ts";
 export { freeLoopbackPort } from "./free-port.ts";
+export { betterSqlite3LocalPrebuild } from "./better-sqlite3-prebuild.ts";
