@@ -3,10 +3,11 @@
  * the same presets, compares with SQLite side by side, and keeps runaway code, isolation, the
  * URL and offline use as they are on SQLite.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { decodeState } from "../src/playground/page/url-state.ts";
 import { defaultPreset, openPlayground, output, permalink, presets, queries, queriesOn, replaceEditorText, run, tables, waitForEditors } from "./playground.ts";
-import { watchForErrors } from "./site.ts";
+import { chooseTheme, watchForErrors } from "./site.ts";
 
 const postgresqlFiles = /pglite|initdb|postgresql/;
 
@@ -184,3 +185,15 @@ test("every preset runs on PostgreSQL as it does on SQLite", async ({ page }) =>
     await expect(output(page).locator('[data-level="error"]'), preset.id).toHaveCount(preset.id === "wrong-model-name" ? 2 : 0);
   }
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`axe finds no serious violations in the side-by-side results (${theme})`, async ({ page }) => {
+    await openPlayground(page, "/playground/#p=relation-joins");
+    await waitForEditors(page);
+    await chooseTheme(page, theme);
+    expect(await run(page)).toBe("done");
+    const results = await new AxeBuilder({ page }).include("#playground").analyze();
+    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect(serious.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}: ${node.failureSummary ?? ""}`))).toEqual([]);
+  });
+}

@@ -129,6 +129,8 @@ function defineThemes(): void {
   const rules = (dark: boolean): monaco.editor.ITokenThemeRule[] => [
     { token: "annotation", foreground: dark ? "c586c0" : "af00db" },
     { token: "type.identifier", foreground: dark ? "4ec9b0" : "267f99" },
+    // SQL string literals are pure red in both of Monaco's themes (PostgreSQL's joins have some).
+    { token: "string.sql", foreground: dark ? "ce9178" : "a31515" },
     ...(dark ? [{ token: "comment", foreground: "7aa866" }] : [{ token: "operator.sql", foreground: "5a6673" }]),
   ];
   monaco.editor.defineTheme("playground-light", { base: "vs", inherit: true, rules: rules(false), colors: {} });

@@ -169,6 +169,8 @@ const editorsLoaded = import("./editors-ui.ts").then(({ mountEditors }) =>
 );
 void editorsLoaded.then((handle) => {
   editorsHandle = handle;
+  // The menu may have changed while the editors loaded: the schema's provider catches up.
+  if (database !== initial.database) handle.setDatabase(database);
 }, (error: unknown) => setStatus(`The editors could not load: ${String(error)}`));
 
 const output = new OutputPane(pageElement("pg-output"), (line) => editorsHandle?.revealCodeLine(line));
