@@ -16,7 +16,7 @@ import type { CompileOutcome, ThrownError } from "../protocol.ts";
 import type { PlaygroundState } from "../presets.ts";
 import { createEngine } from "./engine.ts";
 import { OutputPane } from "./panes/output-pane.ts";
-import { loadPostgresqlFiles } from "./postgresql-files.ts";
+import { postgresqlRunner } from "./postgresql-runner.ts";
 import { QueriesPane } from "./panes/queries-pane.ts";
 import { TablesPane } from "./panes/tables-pane.ts";
 import { RunnerClient, type RunEnd } from "./runner-client.ts";
@@ -60,56 +60,18 @@ const root = pageElement("playground");
 const runButton = pageElement<HTMLButtonElement>("pg-run");
 const status = pageElement("pg-status");
 const databaseSelect = pageElement<HTMLSelectElement>("pg-database");
-const databaseProgress = pageElement<HTMLProgressElement>("pg-database-progress");
 
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL, loaded the first time the reader chooses it
-
-let postgresqlLoading: Promise<RunnerClient> | undefined;
-
-/** The PostgreSQL runner, once PostgreSQL has started in it (loading it the first time). */
-function loadPostgresql(): Promise<RunnerClient> {
-  postgresqlLoading ??= (async () => {
-    performance.mark("playground:postgresql-chosen");
-    root.dataset["postgresql"] = "loading";
-    databaseProgress.hidden = false;
-    const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
-    setStatus("Loading PostgreSQL (PGlite)…");
-    const files = await loadPostgresqlFiles(precompiled.postgresqlBytes, ({ received, total }) => {
-      databaseProgress.max = total;
-      databaseProgress.value = received;
-      databaseProgress.setAttribute("aria-valuetext", `${megabytes(received)} of ${megabytes(total)} MB`);
-    });
-    performance.mark("playground:postgresql-files");
-    databaseProgress.removeAttribute("value");
-    databaseProgress.setAttribute("aria-valuetext", "Starting PostgreSQL");
-    setStatus("Starting PostgreSQL…");
-    const started = performance.now();
-    const postgresqlRunner = new RunnerClient({
-      workerUrl: runnerWorkerUrl,
-      modules,
-      postgresql: { files, warmUp: postgresqlWarmUp() },
-      deadlineMs: runDeadlineMs,
-    });
-    try {
-      await postgresqlRunner.start();
-    } catch (error) {
-      postgresqlRunner.dispose();
-      throw error;
-    }
-    performance.mark("playground:postgresql-ready");
-    databaseProgress.hidden = true;
-    root.dataset["postgresql"] = "ready";
-    setStatus(`PostgreSQL is ready (it started in ${((performance.now() - started) / 1000).toFixed(1)} s). Run with the button or Ctrl+Enter.`);
-    return postgresqlRunner;
-  })().catch((error: unknown) => {
-    postgresqlLoading = undefined;
-    databaseProgress.hidden = true;
-    root.dataset["postgresql"] = "failed";
-    throw new Error(`PostgreSQL could not start: ${error instanceof Error ? error.message : String(error)}. Choose PostgreSQL again to retry.`);
-  });
-  return postgresqlLoading;
-}
+/** PostgreSQL's runner, loaded the first time the reader chooses PostgreSQL. */
+const loadPostgresql = postgresqlRunner({
+  workerUrl: runnerWorkerUrl,
+  modules,
+  deadlineMs: runDeadlineMs,
+  totalBytes: precompiled.postgresqlBytes,
+  warmUp: postgresqlWarmUp(),
+  progress: pageElement<HTMLProgressElement>("pg-database-progress"),
+  setStatus,
+  setState: (state) => (root.dataset["postgresql"] = state),
+});
 
 /** The schema the PostgreSQL runner warms up with: the opening state's, or the default preset's. */
 function postgresqlWarmUp() {

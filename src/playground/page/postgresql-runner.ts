@@ -1,0 +1,62 @@
+/**
+ * PostgreSQL's runner, started the first time the reader chooses PostgreSQL: its files are
+ * fetched and compiled on the page (with progress shown), then a runner worker of its own starts
+ * PostgreSQL from them. A failure is reported, and choosing PostgreSQL again retries.
+ */
+import type { PostgresqlStart } from "../protocol.ts";
+import { loadPostgresqlFiles } from "./postgresql-files.ts";
+import { RunnerClient, type RunnerOptions } from "./runner-client.ts";
+
+export interface PostgresqlRunnerOptions extends Omit<RunnerOptions, "postgresql" | "warmUp"> {
+  /** What the files weigh uncompressed, for the progress bar. */
+  totalBytes: number;
+  warmUp: PostgresqlStart["warmUp"];
+  progress: HTMLProgressElement;
+  setStatus(text: string): void;
+  /** Told "loading", "ready" or "failed" (the page shows it as `data-postgresql`). */
+  setState(state: "loading" | "ready" | "failed"): void;
+}
+
+export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setState, ...runner }: PostgresqlRunnerOptions): () => Promise<RunnerClient> {
+  let loading: Promise<RunnerClient> | undefined;
+  const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+  async function load(): Promise<RunnerClient> {
+    performance.mark("playground:postgresql-chosen");
+    setState("loading");
+    progress.hidden = false;
+    setStatus("Loading PostgreSQL (PGlite)…");
+    const files = await loadPostgresqlFiles(totalBytes, ({ received, total }) => {
+      progress.max = total;
+      progress.value = received;
+      progress.setAttribute("aria-valuetext", `${megabytes(received)} of ${megabytes(total)} MB`);
+    });
+    performance.mark("playground:postgresql-files");
+    progress.removeAttribute("value");
+    progress.setAttribute("aria-valuetext", "Starting PostgreSQL");
+    setStatus("Starting PostgreSQL…");
+    const started = performance.now();
+    const client = new RunnerClient({ ...runner, postgresql: { files, warmUp } });
+    try {
+      await client.start();
+    } catch (error) {
+      client.dispose();
+      throw error;
+    }
+    performance.mark("playground:postgresql-ready");
+    progress.hidden = true;
+    setState("ready");
+    setStatus(`PostgreSQL is ready (it started in ${((performance.now() - started) / 1000).toFixed(1)} s). Run with the button or Ctrl+Enter.`);
+    return client;
+  }
+
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      progress.hidden = true;
+      setState("failed");
+      throw new Error(`PostgreSQL could not start: ${error instanceof Error ? error.message : String(error)}. Choose PostgreSQL again to retry.`);
+    });
+    return loading;
+  };
+}
