@@ -250,7 +250,8 @@ runnerReady.then(
     runButton.disabled = false;
     root.dataset["ready"] = "";
     performance.mark("playground:interactive");
-    setStatus("Ready. Run with the button or Ctrl+Enter.");
+    // While PostgreSQL loads, its progress keeps the status line.
+    if (root.dataset["postgresql"] !== "loading") setStatus("Ready. Run with the button or Ctrl+Enter.");
     // Prisma's schema tools (about 3 MB of wasm) load after the first run, or a second after
     // Run became usable, whichever comes first, so they never delay the first result.
     setTimeout(() => tools.start(), 1000);
