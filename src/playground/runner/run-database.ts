@@ -5,7 +5,7 @@
  * after it has ended are refused, so they cannot land in the next run's database.
  */
 import type { PGlite } from "@electric-sql/pglite";
-import type { SqlJsStatic, SqlValue } from "sql.js";
+import type { SqlJsStatic } from "sql.js";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import { applyMigrationScript, migrationScriptFromEmpty, type CompiledSchema, type WasmSource } from "@lucia-prisma/client-from-schema";
@@ -124,5 +124,5 @@ export function displayValue(value: unknown): string {
   if (value instanceof Uint8Array) return `x'${[...value].map((byte) => byte.toString(16).padStart(2, "0")).join("")}'`;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object") return JSON.stringify(value);
-  return String(value as SqlValue | boolean);
+  return String(value);
 }
