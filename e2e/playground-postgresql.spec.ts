@@ -124,6 +124,21 @@ test.describe("PostgreSQL holds what SQLite holds", () => {
     await expect(output(page)).toContainText("after sign-out");
   });
 
+  test("offline, runaway code is stopped and PostgreSQL starts again from what the page holds", async ({ page, context }) => {
+    await openPlayground(page, await permalink({ database: "postgresql" }));
+    await waitForEditors(page);
+    await postgresqlReady(page);
+    await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
+    await context.setOffline(true);
+    await replaceEditorText(page, "Code", "while (true) {}\n");
+    expect(await run(page)).toBe("timeout");
+    await replaceEditorText(page, "Code", defaultPreset.code);
+    expect(await run(page)).toBe("done");
+    await expect(queriesOn(page, "PostgreSQL (PGlite)").filter({ hasText: '"public"."User"' }).first()).toBeVisible();
+    await context.setOffline(false);
+    errors = errors.filter((error) => !error.includes("/favicon.svg"));
+  });
+
   test("each run starts from an empty database, and a client kept from an earlier run cannot write", async ({ page }) => {
     const first = `const client = new PrismaClient();
 await client.user.create({ data: { id: "kept" } });

@@ -181,6 +181,20 @@ test("once loaded, the playground works offline: an edited schema compiles and r
   errors = errors.filter((error) => !error.includes("/favicon.svg"));
 });
 
+test("offline, a runaway run is stopped and the next Run works (its replacement was loaded beforehand)", async ({ page, context }) => {
+  await openPlayground(page);
+  await waitForEditors(page);
+  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
+  await context.setOffline(true);
+  await replaceEditorText(page, "Code", 'console.log("looping");\nwhile (true) {}\n');
+  expect(await run(page)).toBe("timeout");
+  await replaceEditorText(page, "Code", defaultPreset.code);
+  expect(await run(page)).toBe("done");
+  await expect(output(page)).toContainText("after sign-out");
+  await context.setOffline(false);
+  errors = errors.filter((error) => !error.includes("/favicon.svg"));
+});
+
 test.describe("the URL is the state", () => {
   test("an edit reaches the address bar, and that link restores and runs it in a new page", async ({ page, context }) => {
     await openPlayground(page);

@@ -58,7 +58,16 @@ export interface RunRequest {
   javascript?: string;
 }
 
-export type PageToRunner = RunnerInit | RunRequest;
+/**
+ * To a spare runner: import now, while the network is there, every module a run on `database`
+ * would import on first use. It answers `preloaded`.
+ */
+export interface RunnerPreload {
+  type: "preload";
+  database: Database;
+}
+
+export type PageToRunner = RunnerPreload | RunnerInit | RunRequest;
 
 /** One SQL statement, as the sql.js query hook saw it, with the Lucia calls that caused it. */
 export interface QueryItem {
@@ -93,6 +102,8 @@ export interface TableRows {
 }
 
 export type RunnerToPage =
+  | { type: "loaded" }
+  | { type: "preloaded" }
   | { type: "ready" }
   | { type: "start-failed"; message: string }
   | { type: "query"; runId: number; query: QueryItem }

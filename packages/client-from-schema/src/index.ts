@@ -3,6 +3,6 @@ export type { CompileResult, CompiledSchema, RuntimePrismaClient, SchemaCompiler
 export { browserProviders, normaliseSchema, type BrowserProvider, type NormaliseOptions, type NormalisedSchema, type SchemaNotice } from "./normalise-schema.ts";
 export type { SchemaDiagnostic } from "./diagnostics.ts";
 export { delegateNameOf, type EnumSummary, type ModelSummary, type RelationFieldSummary, type ScalarFieldSummary } from "./models.ts";
-export { prismaErrorClasses, prismaVersions, type PrismaClientOptions, type SchemaCompletion } from "./prisma-internals.ts";
+export { importRuntimeModules, prismaErrorClasses, prismaVersions, type PrismaClientOptions, type SchemaCompletion } from "./prisma-internals.ts";
 export type { WasmSource } from "./wasm-source.ts";
 export { migrationScriptFromEmpty } from "./prisma-internals.ts";

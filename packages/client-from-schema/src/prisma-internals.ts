@@ -377,6 +377,15 @@ const queryCompilers: Record<BrowserProvider, { glue(): Promise<unknown>; wasm(s
 };
 
 /**
+ * Imports, without instantiating, the JavaScript that building a client of `provider` (and, with
+ * `schemaEngine`, computing DDL) would import on first use. A worker that must later work without
+ * the network (offline, or behind a server that lets nothing be cached) calls it while it can.
+ */
+export async function importRuntimeModules(provider: BrowserProvider, options: { schemaEngine?: boolean } = {}): Promise<void> {
+  await Promise.all([queryCompilers[provider].glue(), ...(options.schemaEngine ? [import("@prisma/schema-engine-wasm/schema_engine_bg")] : [])]);
+}
+
+/**
  * A PrismaClient class for the blueprint, on Prisma's `wasm-compiler-edge` runtime (no Node
  * built-ins) with the small query compiler of the schema's provider. The runtime caches one
  * compiler per provider, so only the first client of each provider pays for compiling its wasm.

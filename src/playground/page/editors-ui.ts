@@ -28,10 +28,13 @@ export interface MountOptions {
   database(): DatabaseChoice;
   /** Sets the Database menu (a preset's database, or the provider the reader wrote). */
   chooseDatabase(choice: DatabaseChoice): void;
+  /** Loads what replaces a stopped runner, so that works offline too. */
+  prepareSpareRunner(): Promise<void>;
 }
 
 
-export function mountEditors({ precompiled, engine, tools, initial, baseState, setStatus, run, database, chooseDatabase }: MountOptions): EditorsHandle {
+export function mountEditors(options: MountOptions): EditorsHandle {
+  const { precompiled, engine, tools, initial, baseState, setStatus, run, database, chooseDatabase } = options;
   for (const placeholder of document.querySelectorAll(".pg-editor-placeholder")) placeholder.remove();
   const editors = createEditors({ schema: pageElement("pg-schema-editor"), code: pageElement("pg-code-editor") }, initial, tools);
   enableFocusEscape(editors.schema, editors.code);
@@ -156,7 +159,7 @@ export function mountEditors({ precompiled, engine, tools, initial, baseState, s
     // The editors' icon font and the SQL grammar load on first use otherwise, which could be
     // after going offline.
     const preloads = [document.fonts.load("16px codicon"), monaco.editor.colorize("SELECT 1", "sql", {})];
-    Promise.all([tools.ready, enableTypeScript(editors, clientTypes), ...preloads]).then(
+    Promise.all([tools.ready, enableTypeScript(editors, clientTypes), options.prepareSpareRunner(), ...preloads]).then(
       () => {
         // Everything the playground needs is here: it works offline from now on (tests wait for this).
         pageElement("playground").dataset["complete"] = "";

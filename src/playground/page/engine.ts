@@ -71,7 +71,14 @@ export function createEngine({ precompiled, runners, tools }: EngineParts): Engi
       const javascript = precompiled.javascript[state.code];
       for (const [index, database] of databases.entries()) {
         const outcome = outcomes[index] as Extract<CompileOutcome, { ok: true }>;
-        const runner = await runners[database]();
+        let runner: RunnerClient;
+        try {
+          runner = await runners[database]();
+        } catch (error) {
+          // PostgreSQL that could not load, or a runner whose module could not: this run ends here.
+          listener.ended(database, { kind: "crashed", message: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
         const end = await runner.run(
           {
             database,

@@ -127,6 +127,7 @@ const editorsLoaded = import("./editors-ui.ts").then(({ mountEditors }) =>
     run: () => void run(),
     database: () => database,
     chooseDatabase: (choice) => chooseDatabase(choice, true),
+    prepareSpareRunner: () => runner.prepareSpare(),
   }),
 );
 void editorsLoaded.then((handle) => {
@@ -216,10 +217,10 @@ async function run(): Promise<void> {
       },
     });
   } catch (error) {
-    // PostgreSQL could not load: say so, and count the run as ended.
+    // Something outside the run failed (the schema tools, say): say so, and count the run as ended.
     output.setSource(undefined);
     output.line("error", error instanceof Error ? error.message : String(error));
-    ends.push(["postgresql", { kind: "crashed", message: String(error) }]);
+    ends.push([databasesOf(database)[0]!, { kind: "crashed", message: String(error) }]);
   }
   if (ends.length > 0) {
     delete root.dataset["running"];

@@ -38,7 +38,8 @@ export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setS
     const started = performance.now();
     const client = new RunnerClient({ ...runner, postgresql: { files, warmUp } });
     try {
-      await client.start();
+      // Its spare loads meanwhile: once ready, PostgreSQL survives a runaway run offline too.
+      await Promise.all([client.start(), client.prepareSpare()]);
     } catch (error) {
       client.dispose();
       throw error;

@@ -3,11 +3,13 @@
  * imports the real worker module: a worker made from a blob URL takes the page's
  * Content-Security-Policy (the `<meta>` one included), whatever the server sends, so the
  * reader's code cannot reach another origin or evaluate strings. A run that has not finished
- * within the deadline is stopped by terminating the worker; a new one starts at once with the
- * wasm modules the page compiled before. Each database has a client (and worker) of its own.
+ * within the deadline is stopped by terminating the worker; a spare worker, its module loaded
+ * beforehand, takes over at once with the wasm modules the page compiled before, so this works
+ * offline too. Each database has a client (and workers) of its own.
  */
 import type { CompiledSchema } from "@lucia-prisma/client-from-schema";
-import type { PostgresqlStart, RunnerInit, RunnerToPage, RunRequest } from "../protocol.ts";
+import type { Database } from "../database.ts";
+import type { PostgresqlStart, RunnerInit, RunnerPreload, RunnerToPage, RunRequest } from "../protocol.ts";
 
 export interface RunnerModules {
   queryCompiler: WebAssembly.Module;
@@ -30,6 +32,7 @@ export interface RunnerOptions {
 export class RunnerClient {
   readonly #options: RunnerOptions;
   #worker: Worker | undefined;
+  #spare: Promise<Worker> | undefined;
   #ready: Promise<void> | undefined;
   #nextRunId = 1;
   #current: { runId: number; onMessage(message: RunnerToPage): void; end(result: RunEnd): void } | undefined;
@@ -44,10 +47,28 @@ export class RunnerClient {
     return this.#ready;
   }
 
-  /** Ends the worker for good (a runner whose start failed). */
+  /**
+   * Loads the module of the worker that will replace this one after a runaway run, so that needs
+   * nothing from the network. Resolves once it has loaded.
+   */
+  prepareSpare(): Promise<void> {
+    if (this.#spare === undefined) {
+      const spare = loadWorker(this.#options.workerUrl, this.#options.postgresql ? "postgresql" : "sqlite");
+      this.#spare = spare;
+      // One that could not load is forgotten, so a later call tries again.
+      spare.catch(() => {
+        if (this.#spare === spare) this.#spare = undefined;
+      });
+    }
+    return this.#spare.then(() => undefined);
+  }
+
+  /** Ends the workers for good (a runner whose start failed). */
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+    void this.#spare?.then((worker) => worker.terminate(), () => {});
+    this.#spare = undefined;
   }
 
   /**
@@ -81,18 +102,23 @@ export class RunnerClient {
     this.#ready = this.#spawn();
     // A respawn that fails is reported to the next run, which awaits it.
     this.#ready.catch(() => {});
+    // The next runaway run gets a spare too, once there is a network to load it from.
+    this.#ready
+      .then(() => (navigator.onLine ? undefined : new Promise<void>((resolve) => addEventListener("online", () => resolve(), { once: true }))))
+      .then(() => this.prepareSpare())
+      .catch(() => {});
   }
 
   async #spawn(): Promise<void> {
-    const bootstrap = `import ${JSON.stringify(new URL(this.#options.workerUrl, location.href).href)};`;
-    const blobUrl = URL.createObjectURL(new Blob([bootstrap], { type: "text/javascript" }));
-    const worker = new Worker(blobUrl, { type: "module", name: "playground-runner" });
+    const spare = this.#spare;
+    this.#spare = undefined;
+    const worker = (await spare?.catch(() => undefined)) ?? (await loadWorker(this.#options.workerUrl));
     this.#worker = worker;
     const ready = new Promise<void>((resolve, reject) => {
       worker.addEventListener("message", (event: MessageEvent<RunnerToPage>) => {
         const message = event.data;
+        if (message.type === "loaded" || message.type === "preloaded") return;
         if (message.type === "ready" || message.type === "start-failed") {
-          URL.revokeObjectURL(blobUrl);
           if (message.type === "ready") resolve();
           else reject(new Error(message.message));
           return;
@@ -114,4 +140,38 @@ export class RunnerClient {
     worker.postMessage({ type: "init", ...modules, ...(warmUp ? { warmUp } : {}), ...(postgresql ? { postgresql } : {}) } satisfies RunnerInit);
     await ready;
   }
+}
+
+/**
+ * A runner worker whose module has loaded (it says so), not yet given anything to do; a spare
+ * (`preload` given) has also imported what a run on that database imports on first use. It is
+ * started from a blob URL whose only line imports the real module; see the top of this file.
+ */
+function loadWorker(workerUrl: string, preload?: Database): Promise<Worker> {
+  const bootstrap = `import ${JSON.stringify(new URL(workerUrl, location.href).href)};`;
+  const blobUrl = URL.createObjectURL(new Blob([bootstrap], { type: "text/javascript" }));
+  const worker = new Worker(blobUrl, { type: "module", name: "playground-runner" });
+  return new Promise<Worker>((resolve, reject) => {
+    const settle = () => {
+      URL.revokeObjectURL(blobUrl);
+      worker.removeEventListener("message", onMessage);
+      worker.removeEventListener("error", onError);
+    };
+    const onMessage = (event: MessageEvent<RunnerToPage>) => {
+      if (event.data.type === "loaded" && preload !== undefined) {
+        worker.postMessage({ type: "preload", database: preload } satisfies RunnerPreload);
+      } else if (event.data.type === "loaded" || event.data.type === "preloaded") {
+        settle();
+        resolve(worker);
+      }
+    };
+    const onError = (event: ErrorEvent) => {
+      event.preventDefault();
+      settle();
+      worker.terminate();
+      reject(new Error(`The runner worker could not load: ${event.message || "its module did not load (offline?)"}`));
+    };
+    worker.addEventListener("message", onMessage);
+    worker.addEventListener("error", onError);
+  });
 }

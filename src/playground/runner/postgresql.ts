@@ -13,8 +13,13 @@ export interface Postgresql {
   PrismaPGlite: typeof PrismaPGlite;
 }
 
+/** PGlite's and the driver adapter's modules (also imported ahead by a spare runner). */
+export function importPostgresqlModules() {
+  return Promise.all([import("@electric-sql/pglite"), import("@lucia-prisma/adapter-pglite")]);
+}
+
 export async function startPostgresql(files: PostgresqlFiles): Promise<Postgresql> {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("@lucia-prisma/adapter-pglite")]);
+  const [{ PGlite }, { PrismaPGlite }] = await importPostgresqlModules();
   // From the build's cluster: initdb, seconds of CPU, does not run here.
   const db = await PGlite.create({ pgliteWasmModule: files.pglite, initdbWasmModule: files.initdb, fsBundle: files.fsBundle, loadDataDir: files.cluster });
   return { db, PrismaPGlite };

@@ -5,11 +5,11 @@
  * terminates it and starts another, handing it the wasm modules it already compiled.
  */
 import initSqlJs, { type SqlJsStatic } from "sql.js";
-import { createClient, type CompiledSchema, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
+import { createClient, importRuntimeModules, type CompiledSchema, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
 import type { PageToRunner, PostgresqlStart, RunnerInit, RunnerToPage } from "../protocol.ts";
 import { readerPosition } from "../transpile.ts";
 import { formatConsoleArguments } from "./inspect.ts";
-import { startPostgresql, type Postgresql } from "./postgresql.ts";
+import { importPostgresqlModules, startPostgresql, type Postgresql } from "./postgresql.ts";
 import { openPostgresql, openSqlite, type RunDatabase } from "./run-database.ts";
 import { describeError, runProgram, sameSchemaAsBefore } from "./run.ts";
 
@@ -95,6 +95,12 @@ async function warmUp(sqlJs: SqlJsStatic, wasm: WasmSource, { schema, migrationS
 
 self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
   const message = event.data;
+  if (message.type === "preload") {
+    const postgresql = message.database === "postgresql";
+    await Promise.all([importRuntimeModules(message.database, { schemaEngine: postgresql }), ...(postgresql ? [importPostgresqlModules()] : [])]);
+    postToPage({ type: "preloaded" });
+    return;
+  }
   if (message.type === "init") {
     const loaded = initialise(message);
     // Run is usable as soon as sql.js is; the warm-up runs right after, and a run waits for it
@@ -129,3 +135,6 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
     },
   });
 });
+
+// The module has loaded: the page may keep this worker as a spare until it is needed.
+postToPage({ type: "loaded" });
