@@ -90,7 +90,7 @@ test("an edited schema compiles on PostgreSQL (the DDL is computed in the browse
   await openPlayground(page, await permalink({ database: "postgresql" }));
   await waitForEditors(page);
   await postgresqlReady(page);
-  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator("#playground[data-complete][data-postgresql-complete]")).toBeAttached({ timeout: 30_000 });
   await context.setOffline(true);
   const schema = defaultPreset.schema
     .replace('provider = "sqlite"', 'provider = "postgresql"')
@@ -128,7 +128,7 @@ test.describe("PostgreSQL holds what SQLite holds", () => {
     await openPlayground(page, await permalink({ database: "postgresql" }));
     await waitForEditors(page);
     await postgresqlReady(page);
-    await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
+    await expect(page.locator("#playground[data-complete][data-postgresql-complete]")).toBeAttached({ timeout: 30_000 });
     await context.setOffline(true);
     await replaceEditorText(page, "Code", "while (true) {}\n");
     expect(await run(page)).toBe("timeout");

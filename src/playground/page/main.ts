@@ -71,6 +71,8 @@ const loadPostgresql = postgresqlRunner({
   progress: pageElement<HTMLProgressElement>("pg-database-progress"),
   setStatus,
   setState: (state) => (root.dataset["postgresql"] = state),
+  // For tests: from here on, PostgreSQL needs nothing more from the network.
+  setSpareLoaded: () => (root.dataset["postgresqlComplete"] = ""),
 });
 
 /** The schema the PostgreSQL runner warms up with: the opening state's, or the default preset's. */

@@ -15,9 +15,11 @@ export interface PostgresqlRunnerOptions extends Omit<RunnerOptions, "postgresql
   setStatus(text: string): void;
   /** Told "loading", "ready" or "failed" (the page shows it as `data-postgresql`). */
   setState(state: "loading" | "ready" | "failed"): void;
+  /** Told when the worker that replaces a stopped PostgreSQL runner has loaded (offline from then on). */
+  setSpareLoaded(): void;
 }
 
-export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setState, ...runner }: PostgresqlRunnerOptions): () => Promise<RunnerClient> {
+export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setState, setSpareLoaded, ...runner }: PostgresqlRunnerOptions): () => Promise<RunnerClient> {
   let loading: Promise<RunnerClient> | undefined;
   const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
@@ -38,8 +40,7 @@ export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setS
     const started = performance.now();
     const client = new RunnerClient({ ...runner, postgresql: { files, warmUp } });
     try {
-      // Its spare loads meanwhile: once ready, PostgreSQL survives a runaway run offline too.
-      await Promise.all([client.start(), client.prepareSpare()]);
+      await client.start();
     } catch (error) {
       client.dispose();
       throw error;
@@ -47,6 +48,8 @@ export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setS
     performance.mark("playground:postgresql-ready");
     progress.hidden = true;
     setState("ready");
+    // Then its spare, so PostgreSQL survives a runaway run offline too.
+    client.prepareSpare().then(() => setSpareLoaded(), () => {});
     setStatus(`PostgreSQL is ready (it started in ${((performance.now() - started) / 1000).toFixed(1)} s). Run with the button or Ctrl+Enter.`);
     return client;
   }
