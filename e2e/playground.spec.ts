@@ -195,6 +195,26 @@ test("offline, a runaway run is stopped and the next Run works (its replacement 
   errors = errors.filter((error) => !error.includes("/favicon.svg"));
 });
 
+test("offline, with no spare left, Run says the runner could not load, and works again once online", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await openPlayground(page);
+  await waitForEditors(page);
+  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
+  await context.setOffline(true);
+  await replaceEditorText(page, "Code", "while (true) {}\n");
+  expect(await run(page)).toBe("timeout");
+  // The spare took over; the one after it cannot load offline.
+  expect(await run(page)).toBe("timeout");
+  expect(await run(page)).toBe("crashed");
+  await expect(output(page)).toContainText("The runner worker could not load");
+  await context.setOffline(false);
+  await replaceEditorText(page, "Code", defaultPreset.code);
+  expect(await run(page)).toBe("done");
+  await expect(output(page)).toContainText("after sign-out");
+  // What the browser reports about the loads that could not happen offline.
+  errors = errors.filter((error) => !error.includes("ERR_INTERNET_DISCONNECTED"));
+});
+
 test.describe("the URL is the state", () => {
   test("an edit reaches the address bar, and that link restores and runs it in a new page", async ({ page, context }) => {
     await openPlayground(page);

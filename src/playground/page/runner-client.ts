@@ -43,7 +43,14 @@ export class RunnerClient {
 
   /** Starts the worker (once); resolves when it can run (for PostgreSQL, once PostgreSQL has started). */
   start(): Promise<void> {
-    this.#ready ??= this.#spawn();
+    if (this.#ready === undefined) {
+      const ready = this.#spawn();
+      this.#ready = ready;
+      // A worker that could not start (its module did not load, offline) is tried again next time.
+      ready.catch(() => {
+        if (this.#ready === ready) this.#ready = undefined;
+      });
+    }
     return this.#ready;
   }
 
@@ -99,11 +106,11 @@ export class RunnerClient {
     this.#worker?.terminate();
     this.#worker = undefined;
     this.#current?.end(result);
-    this.#ready = this.#spawn();
-    // A respawn that fails is reported to the next run, which awaits it.
-    this.#ready.catch(() => {});
+    this.#ready = undefined;
+    // A respawn that fails is reported to the next run, which tries again.
+    const ready = this.start();
     // The next runaway run gets a spare too, once there is a network to load it from.
-    this.#ready
+    ready
       .then(() => (navigator.onLine ? undefined : new Promise<void>((resolve) => addEventListener("online", () => resolve(), { once: true }))))
       .then(() => this.prepareSpare())
       .catch(() => {});
