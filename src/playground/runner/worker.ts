@@ -4,8 +4,9 @@
  * cannot reach another origin, and it cannot evaluate strings. When a run overstays, the page
  * terminates it and starts another, handing it the wasm modules it already compiled.
  */
-import initSqlJs, { type SqlJsStatic } from "sql.js";
+import initSqlJs from "sql.js";
 import { createClient, importRuntimeModules, type CompiledSchema, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
+import type { Database } from "../database.ts";
 import type { PageToRunner, PostgresqlStart, RunnerInit, RunnerToPage } from "../protocol.ts";
 import { readerPosition } from "../transpile.ts";
 import { formatConsoleArguments } from "./inspect.ts";
@@ -33,21 +34,14 @@ self.addEventListener("unhandledrejection", (event) => {
 });
 
 interface Context {
-  sqlJs: SqlJsStatic;
   wasm: WasmSource;
-  postgresql?: Postgresql;
+  /** A fresh database for a run: this runner's own kind only (each database has a runner). */
+  open(database: Database): Promise<RunDatabase>;
 }
 
 let ready: Promise<Context> | undefined;
 
 async function initialise(init: RunnerInit): Promise<Context> {
-  const sqlJs = await initSqlJs({
-    // The page compiled sql.js's wasm once; instantiate that module instead of fetching it again.
-    instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
-      void WebAssembly.instantiate(init.sqlJs, imports).then((instance) => receive(instance, init.sqlJs));
-      return {};
-    },
-  } as Parameters<typeof initSqlJs>[0]);
   const files = init.postgresql?.files;
   const missing = (what: string) => Promise.reject(new Error(`${what} is only in the PostgreSQL runner.`));
   const wasm: WasmSource = {
@@ -55,10 +49,20 @@ async function initialise(init: RunnerInit): Promise<Context> {
     postgresqlQueryCompiler: () => (files ? Promise.resolve(files.queryCompiler) : missing("Prisma's PostgreSQL query compiler")),
     schemaEngine: () => (files ? Promise.resolve(files.schemaEngine) : missing("Prisma's schema engine")),
   };
-  if (init.postgresql === undefined) return { sqlJs, wasm };
-  const postgresql = await startPostgresql(init.postgresql.files);
-  await warmUpPostgresql(postgresql, wasm, init.postgresql);
-  return { sqlJs, wasm, postgresql };
+  const other = (database: Database) => Promise.reject(new Error(`This runner has no ${database}: each database runs in a runner of its own.`));
+  if (init.postgresql !== undefined) {
+    const postgresql = await startPostgresql(init.postgresql.files);
+    await warmUpPostgresql(postgresql, wasm, init.postgresql);
+    return { wasm, open: (database) => (database === "postgresql" ? openPostgresql(postgresql, wasm) : other(database)) };
+  }
+  const sqlJs = await initSqlJs({
+    // The page compiled sql.js's wasm once; instantiate that module instead of fetching it again.
+    instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
+      void WebAssembly.instantiate(init.sqlJs, imports).then((instance) => receive(instance, init.sqlJs));
+      return {};
+    },
+  } as Parameters<typeof initSqlJs>[0]);
+  return { wasm, open: async (database) => (database === "sqlite" ? openSqlite(sqlJs) : other(database)) };
 }
 
 /**
@@ -83,8 +87,8 @@ async function firstQuery(database: RunDatabase, schema: CompiledSchema, wasm: W
 }
 
 /** Instantiates the query compiler with one query on a scratch database. */
-async function warmUp(sqlJs: SqlJsStatic, wasm: WasmSource, { schema, migrationScript }: NonNullable<RunnerInit["warmUp"]>): Promise<void> {
-  const database = openSqlite(sqlJs);
+async function warmUpSqlite({ wasm, open }: Context, { schema, migrationScript }: NonNullable<RunnerInit["warmUp"]>): Promise<void> {
+  const database = await open("sqlite");
   try {
     await database.createTables(schema, migrationScript);
     await firstQuery(database, schema, wasm);
@@ -106,7 +110,7 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
     // Run is usable as soon as sql.js is; the warm-up runs right after, and a run waits for it
     // (it is what the run would otherwise do first).
     ready = loaded.then(async (context) => {
-      if (message.warmUp !== undefined) await warmUp(context.sqlJs, context.wasm, message.warmUp);
+      if (message.warmUp !== undefined) await warmUpSqlite(context, message.warmUp);
       return context;
     });
     try {
@@ -119,16 +123,12 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
     return;
   }
   if (ready === undefined) throw new Error("The runner was asked to run before it was given its wasm modules.");
-  const { sqlJs, wasm, postgresql } = await ready;
+  const { wasm, open } = await ready;
   state.runId = message.runId;
   state.moduleUrl = undefined;
   await runProgram(message, {
     wasm,
-    openDatabase: async (database) => {
-      if (database === "sqlite") return openSqlite(sqlJs);
-      if (postgresql === undefined) throw new Error("This runner has no PostgreSQL: PostgreSQL runs in a runner of its own.");
-      return openPostgresql(postgresql, wasm);
-    },
+    openDatabase: open,
     post: postToPage,
     setModuleUrl: (url) => {
       state.moduleUrl = url;
