@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { databaseLabel, writtenProvider } from "./database.ts";
+import { databaseLabel, datasourceProvider } from "./database.ts";
 import type { PlaygroundState } from "./presets.ts";
 
 export interface ExampleSpec {
@@ -99,7 +99,7 @@ export async function exampleState(root: string, source: string): Promise<Exampl
   }
 
   const schema = await readFile(join(root, spec.schema), "utf8");
-  const database = writtenProvider(schema) ?? "sqlite";
+  const database = datasourceProvider(schema) ?? "sqlite";
   const body = await inline(spec.codeFrom ?? source);
   if (needsClient) addImport(imports, "@prisma/client", "{ PrismaClient }");
   const header = [...imports].map(([specifier, names]) => `import { ${[...names].join(", ")} } from "${specifier}";`);

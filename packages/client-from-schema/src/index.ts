@@ -1,6 +1,6 @@
 export { loadSchemaCompiler, createClient, applyMigrationScript } from "./schema-compiler.ts";
 export type { CompileResult, CompiledSchema, RuntimePrismaClient, SchemaCompiler } from "./schema-compiler.ts";
-export { browserProviders, normaliseSchema, type BrowserProvider, type NormaliseOptions, type NormalisedSchema, type SchemaNotice } from "./normalise-schema.ts";
+export { browserProviders, datasourceProvider, normaliseSchema, withBrowserProvider, type BrowserProvider, type NormaliseOptions, type NormalisedSchema, type SchemaNotice } from "./normalise-schema.ts";
 export type { SchemaDiagnostic } from "./diagnostics.ts";
 export { delegateNameOf, type EnumSummary, type ModelSummary, type RelationFieldSummary, type ScalarFieldSummary } from "./models.ts";
 export { importRuntimeModules, prismaErrorClasses, prismaVersions, type PrismaClientOptions, type SchemaCompletion } from "./prisma-internals.ts";

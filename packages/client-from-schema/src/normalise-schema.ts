@@ -94,12 +94,34 @@ export function normaliseSchema(text: string, options: NormaliseOptions = {}): N
   return { ok: true, text: lines.join("\n"), provider, notices };
 }
 
+/** The browser database the schema's first datasource names, if it names one. */
+export function datasourceProvider(text: string): BrowserProvider | undefined {
+  const provider = findDatasourceBlocks(text.split("\n"))[0]?.provider;
+  return isBrowserProvider(provider) ? provider : undefined;
+}
+
+/**
+ * The text with each datasource's `provider = "sqlite"` or `"postgresql"` set to `provider`, and
+ * nothing else changed: switching databases keeps the reader's schema as they wrote it. A
+ * datasource for another database is left for `normaliseSchema` to replace, with its notice.
+ */
+export function withBrowserProvider(text: string, provider: BrowserProvider): string {
+  const lines = text.split("\n");
+  for (const block of findDatasourceBlocks(lines)) {
+    if (block.providerLine === undefined || !isBrowserProvider(block.provider)) continue;
+    lines[block.providerLine] = (lines[block.providerLine] ?? "").replace(`"${block.provider}"`, `"${provider}"`);
+  }
+  return lines.join("\n");
+}
+
 interface DatasourceBlock {
   name: string;
   /** 0-based indexes of the opening and closing lines. */
   start: number;
   end: number;
   provider: string | undefined;
+  /** 0-based index of the `provider = …` line, when there is one. */
+  providerLine: number | undefined;
   otherSettings: string[];
 }
 
@@ -119,16 +141,18 @@ function findDatasourceBlocks(lines: string[]): DatasourceBlock[] {
     }
     if (opening[1] === "datasource") {
       const body = lines.slice(index + 1, end);
-      const settings = body.flatMap((line) => {
+      const settings = body.flatMap((line, offset) => {
         const match = settingLine.exec(stripComment(line));
-        return match === null ? [] : [{ key: match[1] ?? "", value: (match[2] ?? "").trim() }];
+        return match === null ? [] : [{ key: match[1] ?? "", value: (match[2] ?? "").trim(), line: index + 1 + offset }];
       });
-      const provider = settings.find((setting) => setting.key === "provider")?.value;
+      const providerSetting = settings.find((setting) => setting.key === "provider");
+      const provider = providerSetting?.value;
       blocks.push({
         name: opening[2] ?? "db",
         start: index,
         end: Math.min(end, lines.length - 1),
         provider: provider !== undefined && /^"[^"]*"$/.test(provider) ? provider.slice(1, -1) : undefined,
+        providerLine: providerSetting?.line,
         otherSettings: settings.map((setting) => setting.key).filter((key) => key !== "provider"),
       });
     }

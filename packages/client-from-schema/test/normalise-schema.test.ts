@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { normaliseSchema } from "../src/normalise-schema.ts";
+import { datasourceProvider, normaliseSchema, withBrowserProvider } from "../src/normalise-schema.ts";
 
 const model = "model User {\n  id String @id\n}\n";
 
@@ -83,5 +83,45 @@ describe("normaliseSchema", () => {
   test("blocks other than datasource are left alone, braces in them included", () => {
     const text = `model Doc {\n  id   Int    @id\n  json String @default("{}")\n}\n\ndatasource db {\n  provider = "sqlite"\n}\n`;
     assert.deepEqual(normaliseSchema(text), { ok: true, text, provider: "sqlite", notices: [] });
+  });
+});
+
+const switchable = `generator client {
+  provider = "prisma-client"
+}
+
+datasource db {
+  // the database
+  provider = "sqlite"
+}
+
+model User {
+  provider String @id
+}
+`;
+
+describe("withBrowserProvider", () => {
+  test("changes the datasource's provider and nothing else", () => {
+    const switched = withBrowserProvider(switchable, "postgresql");
+    assert.equal(switched, switchable.replace('provider = "sqlite"', 'provider = "postgresql"'));
+    assert.match(switched, /provider = "prisma-client"/);
+    assert.equal(withBrowserProvider(switched, "sqlite"), switchable);
+  });
+
+  test("leaves a datasource for another database alone (the compiler replaces it, with a notice)", () => {
+    const mysql = switchable.replace('"sqlite"', '"mysql"');
+    assert.equal(withBrowserProvider(mysql, "postgresql"), mysql);
+  });
+});
+
+describe("datasourceProvider", () => {
+  test("reads the datasource's provider, not the generator's", () => {
+    assert.equal(datasourceProvider(switchable), "sqlite");
+    assert.equal(datasourceProvider(withBrowserProvider(switchable, "postgresql")), "postgresql");
+  });
+
+  test("is undefined without a datasource or for another database", () => {
+    assert.equal(datasourceProvider("model A {\n  id Int @id\n}\n"), undefined);
+    assert.equal(datasourceProvider(switchable.replace('"sqlite"', '"mysql"')), undefined);
   });
 });

@@ -13,7 +13,7 @@ import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { loadSchemaCompiler } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 import type { Plugin } from "vite";
-import { compileKey, databasesOf, withProvider } from "../database.ts";
+import { compileKey, databasesOf, withBrowserProvider } from "../database.ts";
 import { exampleSpecs, exampleState, type ExampleState } from "../examples.ts";
 import { presetFiles, type Preset } from "../presets.ts";
 import type { CompileSuccess } from "../protocol.ts";
@@ -54,7 +54,7 @@ export async function precompile(): Promise<Precompiled> {
     for (const { schema, code } of [...presets, ...Object.values(examples)]) {
       // Every schema on both databases, as the Database switch writes it (only its provider changes).
       for (const database of databasesOf("compare")) {
-        const text = withProvider(schema, database);
+        const text = withBrowserProvider(schema, database);
         const key = compileKey(database, text);
         if (key in result.schemas) continue;
         const compiled = compiler.compile(text, { provider: database });

@@ -5,7 +5,7 @@
  */
 import type { SchemaDiagnostic } from "@lucia-prisma/client-from-schema";
 import type { Precompiled } from "../build/precompile-plugin.ts";
-import { compileKey, databasesOf, withProvider, writtenProvider, type DatabaseChoice } from "../database.ts";
+import { compileKey, databasesOf, withBrowserProvider, datasourceProvider, type DatabaseChoice } from "../database.ts";
 import type { CompileOutcome, ThrownError } from "../protocol.ts";
 import type { PlaygroundState } from "../presets.ts";
 import type { Engine } from "./engine.ts";
@@ -66,8 +66,8 @@ export function mountEditors(options: MountOptions): EditorsHandle {
 
   /** The database the schema editor's diagnostics and the code editor's types come from. */
   const checkedOn = () => databasesOf(database())[0]!;
-  const compileForEditor = (text: string) => engine.compile(withProvider(text, checkedOn()), checkedOn());
-  let clientTypes = precompiled.schemas[compileKey(checkedOn(), withProvider(initial.schema, checkedOn()))]?.schema.clientTypes ?? "";
+  const compileForEditor = (text: string) => engine.compile(withBrowserProvider(text, checkedOn()), checkedOn());
+  let clientTypes = precompiled.schemas[compileKey(checkedOn(), withBrowserProvider(initial.schema, checkedOn()))]?.schema.clientTypes ?? "";
   const showSchemaOutcome = (outcome: CompileOutcome) => {
     if (!outcome.ok) {
       setSchemaMarkers(outcome.diagnostics);
@@ -86,7 +86,7 @@ export function mountEditors(options: MountOptions): EditorsHandle {
     schemaCheck = setTimeout(() => {
       const text = editors.schemaModel.getValue();
       // A datasource written for the other database switches the menu to it (comparing stays).
-      const written = writtenProvider(text);
+      const written = datasourceProvider(text);
       if (written !== undefined && database() !== "compare" && written !== database()) {
         chooseDatabase(written);
         writeUrlSoon();
@@ -176,8 +176,8 @@ export function mountEditors(options: MountOptions): EditorsHandle {
     setDatabase(choice) {
       // The schema's datasource follows a single database (as an edit, so Undo brings it back).
       const text = editors.schemaModel.getValue();
-      if (choice !== "compare" && writtenProvider(text) !== undefined && writtenProvider(text) !== choice) {
-        editors.schema.executeEdits("database-menu", [{ range: editors.schemaModel.getFullModelRange(), text: withProvider(text, choice) }]);
+      if (choice !== "compare" && datasourceProvider(text) !== undefined && datasourceProvider(text) !== choice) {
+        editors.schema.executeEdits("database-menu", [{ range: editors.schemaModel.getFullModelRange(), text: withBrowserProvider(text, choice) }]);
       }
       void writeUrl();
     },

@@ -4,7 +4,7 @@
  * other), and reports everything through `RunListener`.
  */
 import type { Precompiled } from "../build/precompile-plugin.ts";
-import { compileKey, databasesOf, withProvider, type Database, type DatabaseChoice } from "../database.ts";
+import { compileKey, databasesOf, withBrowserProvider, type Database, type DatabaseChoice } from "../database.ts";
 import type { CompileOutcome, RunnerToPage } from "../protocol.ts";
 import type { RunEnd, RunnerClient } from "./runner-client.ts";
 import type { ToolsClient } from "./tools-client.ts";
@@ -60,7 +60,7 @@ export function createEngine({ precompiled, runners, tools }: EngineParts): Engi
       listener.started(databases);
       // A SQLite or PostgreSQL datasource is set to the database it runs on, so switching
       // databases (or comparing them) never replaces the reader's datasource with a notice.
-      const outcomes = await Promise.all(databases.map((database) => compile(withProvider(state.schema, database), database)));
+      const outcomes = await Promise.all(databases.map((database) => compile(withBrowserProvider(state.schema, database), database)));
       for (const [index, outcome] of outcomes.entries()) {
         listener.schemaNotices(databases[index]!, outcome);
         if (!outcome.ok) {

@@ -11,7 +11,7 @@ import precompiled from "virtual:playground/precompiled";
 import { queryCompilerWasmUrl } from "virtual:client-from-schema/wasm-urls";
 import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import runnerWorkerUrl from "../runner/worker.ts?worker&url";
-import { compileKey, databaseLabel, databasesOf, isDatabaseChoice, withProvider, type Database, type DatabaseChoice } from "../database.ts";
+import { compileKey, databaseLabel, databasesOf, isDatabaseChoice, withBrowserProvider, type Database, type DatabaseChoice } from "../database.ts";
 import type { CompileOutcome, ThrownError } from "../protocol.ts";
 import type { PlaygroundState } from "../presets.ts";
 import { createEngine } from "./engine.ts";
@@ -45,7 +45,7 @@ const initial: UrlState = (await decodeState(location, baseState)) ?? {
   code: defaultPreset.code,
   database: defaultPreset.database,
 };
-const warmUpSchema = precompiled.schemas[compileKey("sqlite", withProvider(initial.schema, "sqlite"))] ?? precompiled.schemas[compileKey("sqlite", defaultPreset.schema)];
+const warmUpSchema = precompiled.schemas[compileKey("sqlite", withBrowserProvider(initial.schema, "sqlite"))] ?? precompiled.schemas[compileKey("sqlite", defaultPreset.schema)];
 
 const runner = new RunnerClient({
   workerUrl: runnerWorkerUrl,
@@ -77,7 +77,7 @@ const loadPostgresql = postgresqlRunner({
 
 /** The schema the PostgreSQL runner warms up with: the opening state's, or the default preset's. */
 function postgresqlWarmUp() {
-  const of = (text: string) => precompiled.schemas[compileKey("postgresql", withProvider(text, "postgresql"))]?.schema;
+  const of = (text: string) => precompiled.schemas[compileKey("postgresql", withBrowserProvider(text, "postgresql"))]?.schema;
   return of(initial.schema) ?? of(defaultPreset.schema)!;
 }
 

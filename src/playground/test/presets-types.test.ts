@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import ts from "typescript";
 import { precompile, typeLibs, type Precompiled, type TypeLib } from "../build/precompile-plugin.ts";
-import { compileKey, databasesOf, withProvider } from "../database.ts";
+import { compileKey, databasesOf, withBrowserProvider } from "../database.ts";
 import type { PlaygroundState } from "../presets.ts";
 import { clientTypesPath, codeCompilerOptions, environmentTypes, environmentTypesPath, packageManifests, prismaClientModule } from "../editor-types.ts";
 
@@ -21,7 +21,7 @@ before(async () => {
 /** The client types the code editor has for a state: those of its schema on its (first) database. */
 function clientTypesOf(state: PlaygroundState): string {
   const database = databasesOf(state.database)[0]!;
-  return precompiled.schemas[compileKey(database, withProvider(state.schema, database))]!.schema.clientTypes;
+  return precompiled.schemas[compileKey(database, withBrowserProvider(state.schema, database))]!.schema.clientTypes;
 }
 
 /** TypeScript's diagnostics for the reader's file, with the editor's files in memory. */
