@@ -3,10 +3,9 @@
  * the same presets, compares with SQLite side by side, and keeps runaway code, isolation, the
  * URL and offline use as they are on SQLite.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { decodeState } from "../src/playground/page/url-state.ts";
-import { defaultPreset, openPlayground, output, permalink, presets, queries, queriesOn, replaceEditorText, run, tables, waitForEditors } from "./playground.ts";
+import { defaultPreset, openPlayground, openThenGoOffline, seriousViolations, output, permalink, presets, queries, queriesOn, replaceEditorText, run, tables, waitForEditors } from "./playground.ts";
 import { chooseTheme, watchForErrors } from "./site.ts";
 
 const postgresqlFiles = /pglite|initdb|postgresql/;
@@ -87,11 +86,7 @@ test("a permalink keeps the database: it opens on PostgreSQL in a new page and r
 });
 
 test("an edited schema compiles on PostgreSQL (the DDL is computed in the browser), offline once loaded", async ({ page, context }) => {
-  await openPlayground(page, await permalink({ database: "postgresql" }));
-  await waitForEditors(page);
-  await postgresqlReady(page);
-  await expect(page.locator("#playground[data-complete][data-postgresql-complete]")).toBeAttached({ timeout: 30_000 });
-  await context.setOffline(true);
+  await openThenGoOffline(page, context, await permalink({ database: "postgresql" }), { postgresql: true });
   const schema = defaultPreset.schema
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace("model Key {", "model Key {\n  created_at      DateTime @default(now()) @db.Timestamptz(3)");
@@ -125,11 +120,7 @@ test.describe("PostgreSQL holds what SQLite holds", () => {
   });
 
   test("offline, runaway code is stopped and PostgreSQL starts again from what the page holds", async ({ page, context }) => {
-    await openPlayground(page, await permalink({ database: "postgresql" }));
-    await waitForEditors(page);
-    await postgresqlReady(page);
-    await expect(page.locator("#playground[data-complete][data-postgresql-complete]")).toBeAttached({ timeout: 30_000 });
-    await context.setOffline(true);
+    await openThenGoOffline(page, context, await permalink({ database: "postgresql" }), { postgresql: true });
     await replaceEditorText(page, "Code", "while (true) {}\n");
     expect(await run(page)).toBe("timeout");
     await replaceEditorText(page, "Code", defaultPreset.code);
@@ -207,8 +198,6 @@ for (const theme of ["light", "dark"] as const) {
     await waitForEditors(page);
     await chooseTheme(page, theme);
     expect(await run(page)).toBe("done");
-    const results = await new AxeBuilder({ page }).include("#playground").analyze();
-    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(serious.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}: ${node.failureSummary ?? ""}`))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }

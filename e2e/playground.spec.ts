@@ -1,10 +1,9 @@
 /** The playground in Chromium: presets, edits, errors, runaway code, isolation, permalinks, phones. */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { decodeState } from "../src/playground/page/url-state.ts";
-import { defaultPreset, openPlayground, output, permalink, presets, queries, replaceEditorText, run, tables, waitForEditors } from "./playground.ts";
+import { defaultPreset, openPlayground, openThenGoOffline, seriousViolations, output, permalink, presets, queries, replaceEditorText, run, tables, waitForEditors } from "./playground.ts";
 import { chooseTheme, sitePaths, watchForErrors } from "./site.ts";
 
 const preset = (id: string) => presets.find((candidate) => candidate.id === id)!;
@@ -166,11 +165,7 @@ test.describe("isolation", () => {
 });
 
 test("once loaded, the playground works offline: an edited schema compiles and runs", async ({ page, context }) => {
-  await openPlayground(page);
-  await waitForEditors(page);
-  // The schema tools and TypeScript load in the background; the page marks when they are in.
-  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
-  await context.setOffline(true);
+  await openThenGoOffline(page, context);
   const schema = defaultPreset.schema.replace("model Key {", "model Key {\n  created_at      DateTime @default(now())");
   await replaceEditorText(page, "Prisma schema", schema);
   expect(await run(page)).toBe("done");
@@ -182,10 +177,7 @@ test("once loaded, the playground works offline: an edited schema compiles and r
 });
 
 test("offline, a runaway run is stopped and the next Run works (its replacement was loaded beforehand)", async ({ page, context }) => {
-  await openPlayground(page);
-  await waitForEditors(page);
-  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
-  await context.setOffline(true);
+  await openThenGoOffline(page, context);
   await replaceEditorText(page, "Code", 'console.log("looping");\nwhile (true) {}\n');
   expect(await run(page)).toBe("timeout");
   await replaceEditorText(page, "Code", defaultPreset.code);
@@ -197,10 +189,7 @@ test("offline, a runaway run is stopped and the next Run works (its replacement 
 
 test("offline, with no spare left, Run says the runner could not load, and works again once online", async ({ page, context }) => {
   test.setTimeout(90_000);
-  await openPlayground(page);
-  await waitForEditors(page);
-  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
-  await context.setOffline(true);
+  await openThenGoOffline(page, context);
   await replaceEditorText(page, "Code", "while (true) {}\n");
   expect(await run(page)).toBe("timeout");
   // The spare took over; the one after it cannot load offline.
@@ -356,9 +345,7 @@ test.describe("accessibility", () => {
       await waitForEditors(page);
       await chooseTheme(page, theme);
       expect(await run(page)).toBe("done");
-      const results = await new AxeBuilder({ page }).include("#playground").analyze();
-      const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-      expect(serious.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}: ${node.failureSummary ?? ""}`))).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });

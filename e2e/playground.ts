@@ -1,5 +1,6 @@
 /** Shared by the playground's end-to-end tests: permalinks, running, reading the panes. */
-import { expect, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { DatabaseChoice } from "../src/playground/database.ts";
 import { presetFiles } from "../src/playground/presets.ts";
 import { encodeState } from "../src/playground/page/url-state.ts";
@@ -35,6 +36,19 @@ export async function openPlayground(page: Page, path = "/playground/"): Promise
   await expect(page.locator("#playground[data-ready]")).toBeAttached({ timeout: 20_000 });
 }
 
+/**
+ * Opens the playground, waits until it has everything it needs in the browser (PostgreSQL's files
+ * and spare runner too, with `postgresql`), then takes the browser offline.
+ */
+export async function openThenGoOffline(page: Page, context: BrowserContext, path = "/playground/", { postgresql = false } = {}): Promise<void> {
+  await openPlayground(page, path);
+  await waitForEditors(page);
+  // The schema tools, TypeScript and the spare runners load in the background; the page marks when they are in.
+  const complete = postgresql ? '#playground[data-complete][data-postgresql-complete][data-postgresql="ready"]' : "#playground[data-complete]";
+  await expect(page.locator(complete)).toBeAttached({ timeout: 60_000 });
+  await context.setOffline(true);
+}
+
 /** Waits until the editors (Monaco) have loaded. */
 export async function waitForEditors(page: Page): Promise<void> {
   await expect(page.getByRole("textbox", { name: "Prisma schema" })).toBeAttached({ timeout: 20_000 });
@@ -65,4 +79,11 @@ export async function replaceEditorText(page: Page, name: "Prisma schema" | "Cod
   await page.getByRole("textbox", { name }).focus();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+V");
+}
+
+/** axe's serious and critical violations inside the playground, one line per element. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include("#playground").analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  return serious.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}: ${node.failureSummary ?? ""}`));
 }
