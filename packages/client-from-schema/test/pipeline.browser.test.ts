@@ -50,6 +50,32 @@ function statementOutline(schemaReport: SchemaReport): string[] {
   });
 }
 
+
+/** The tables of the reference and renamed schemas. */
+const schemaTables = [
+  ["reference", { user: "User", session: "Session", key: "Key" }],
+  ["renamed", { user: "auth_user", session: "user_session", key: "auth_key" }],
+] as const;
+
+/** The statements the proof's steps send, as `statementOutline` writes them, on either database. */
+function expectedOutline(tables: (typeof schemaTables)[number][1]): string[] {
+  return [
+    `INSERT ${tables.user}`,
+    `INSERT ${tables.session}`,
+    "T BEGIN",
+    `T INSERT ${tables.key}`,
+    `T SELECT ${tables.key}`,
+    "T COMMIT",
+    "T BEGIN",
+    `T INSERT ${tables.session}`,
+    "T ROLLBACK",
+    `SELECT ${tables.session}`,
+    `SELECT ${tables.user}`,
+    `INSERT ${tables.key} !UniqueConstraintViolation`,
+    `DELETE ${tables.session}`,
+  ];
+}
+
 describe("client from schema text in Chromium (Web Worker, CSP without 'unsafe-eval')", () => {
   test("both schemas ran with no failure and no console error", () => {
     assert.deepEqual(fromText.proof.failures, []);
@@ -85,26 +111,9 @@ describe("client from schema text in Chromium (Web Worker, CSP without 'unsafe-e
     assert.deepEqual(report("renamed").delegates, ["authUser", "authSession", "authKey"]);
   });
 
-  for (const [label, tables] of [
-    ["reference", { user: "User", session: "Session", key: "Key" }],
-    ["renamed", { user: "auth_user", session: "user_session", key: "auth_key" }],
-  ] as const) {
+  for (const [label, tables] of schemaTables) {
     test(`${label}: the query hook saw the expected SQL, transactions and the failed insert`, () => {
-      assert.deepEqual(statementOutline(report(label)), [
-        `INSERT ${tables.user}`,
-        `INSERT ${tables.session}`,
-        "T BEGIN",
-        `T INSERT ${tables.key}`,
-        `T SELECT ${tables.key}`,
-        "T COMMIT",
-        "T BEGIN",
-        `T INSERT ${tables.session}`,
-        "T ROLLBACK",
-        `SELECT ${tables.session}`,
-        `SELECT ${tables.user}`,
-        `INSERT ${tables.key} !UniqueConstraintViolation`,
-        `DELETE ${tables.session}`,
-      ]);
+      assert.deepEqual(statementOutline(report(label)), expectedOutline(tables));
     });
   }
 
@@ -172,26 +181,9 @@ describe("client from schema text on PostgreSQL (PGlite) in Chromium (Web Worker
     }
   });
 
-  for (const [label, tables] of [
-    ["reference", { user: "User", session: "Session", key: "Key" }],
-    ["renamed", { user: "auth_user", session: "user_session", key: "auth_key" }],
-  ] as const) {
+  for (const [label, tables] of schemaTables) {
     test(`${label}: the query hook saw BEGIN, COMMIT, ROLLBACK and the failed insert`, () => {
-      assert.deepEqual(statementOutline(report(label, onPostgres)), [
-        `INSERT ${tables.user}`,
-        `INSERT ${tables.session}`,
-        "T BEGIN",
-        `T INSERT ${tables.key}`,
-        `T SELECT ${tables.key}`,
-        "T COMMIT",
-        "T BEGIN",
-        `T INSERT ${tables.session}`,
-        "T ROLLBACK",
-        `SELECT ${tables.session}`,
-        `SELECT ${tables.user}`,
-        `INSERT ${tables.key} !UniqueConstraintViolation`,
-        `DELETE ${tables.session}`,
-      ]);
+      assert.deepEqual(statementOutline(report(label, onPostgres)), expectedOutline(tables));
     });
   }
 
