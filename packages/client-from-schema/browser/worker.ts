@@ -7,18 +7,9 @@ import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import precompiled from "virtual:precompiled-reference";
 import { browserWasmSource } from "../src/browser.ts";
-import type { RunRequest, WorkerMessage } from "./protocol.ts";
+import type { RunRequest } from "./protocol.ts";
+import { post, workerStarted } from "./worker-start.ts";
 
-const workerStarted = performance.timeOrigin + performance.now();
-const post = (message: WorkerMessage) => self.postMessage(message);
-
-try {
-  // Only here to prove the worker's CSP forbids eval; the pipeline never uses it.
-  new Function("return 1")();
-  post({ type: "eval-blocked", blocked: false });
-} catch {
-  post({ type: "eval-blocked", blocked: true });
-}
 
 const wasm = browserWasmSource();
 void wasm.queryCompiler().catch(() => {});
