@@ -18,6 +18,7 @@ import { exampleSpecs, exampleState, type ExampleState } from "../examples.ts";
 import { presetFiles, type Preset } from "../presets.ts";
 import type { CompileSuccess } from "../protocol.ts";
 import { transpile } from "../transpile.ts";
+import { clusterSnapshot } from "./cluster-snapshot.ts";
 
 const moduleId = "virtual:playground/precompiled";
 const typeLibsId = "virtual:playground/type-libs";
@@ -72,34 +73,10 @@ export async function precompile(): Promise<Precompiled> {
   return result;
 }
 
-let snapshot: Promise<Uint8Array<ArrayBuffer>> | undefined;
-
-/**
- * A freshly initialised PostgreSQL cluster, dumped as PGlite's gzipped data-dir tarball. The page
- * starts PostgreSQL from it (`loadDataDir`), which skips initdb: seconds of CPU in the browser.
- * PGlite's wasm is the same in Node and in the browser, so the cluster is the one it would make,
- * less `template0` (a quarter of the download; only `CREATE DATABASE … TEMPLATE template0` uses it).
- */
-export function clusterSnapshot(): Promise<Uint8Array<ArrayBuffer>> {
-  snapshot ??= (async () => {
-    const db = await PGlite.create();
-    try {
-      await db.exec("UPDATE pg_database SET datistemplate = false WHERE datname = 'template0'");
-      await db.exec("DROP DATABASE template0");
-      await db.exec("CHECKPOINT");
-      return new Uint8Array(await (await db.dumpDataDir("gzip")).arrayBuffer());
-    } finally {
-      await db.close();
-    }
-  })();
-  return snapshot;
-}
-
 async function postgresqlBytes(): Promise<number> {
   const require = createRequire(import.meta.url);
   const pgliteDist = dirname(require.resolve("@electric-sql/pglite"));
-  const engineDir = dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const files = [join(pgliteDist, "pglite.wasm"), join(pgliteDist, "pglite.data"), join(pgliteDist, "initdb.wasm"), join(engineDir, "schema_engine_bg.wasm")];
+  const files = [join(pgliteDist, "pglite.wasm"), join(pgliteDist, "pglite.data")];
   const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
   const { wasm } = require("@prisma/client/runtime/query_compiler_small_bg.postgresql.wasm-base64.js") as { wasm: string };
   // The snapshot counts as it arrives: gzipped (its decompressing is PGlite's, later).
