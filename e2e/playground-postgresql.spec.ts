@@ -37,15 +37,16 @@ test("a reader who stays on SQLite downloads nothing of PostgreSQL", async ({ pa
 });
 
 test("choosing PostgreSQL loads it with progress, sets the schema's provider and the URL, and runs there", async ({ page }) => {
-  await openPlayground(page);
-  await waitForEditors(page);
   const requested: string[] = [];
   page.on("request", (request) => requested.push(request.url()));
+  await openPlayground(page);
+  await waitForEditors(page);
+  const beforeChoice = requested.length;
   await page.getByLabel("Database").selectOption("postgresql");
   await expect(page.getByRole("progressbar", { name: "Loading PostgreSQL" })).toBeVisible();
   await postgresqlReady(page);
   await expect(page.getByRole("progressbar", { name: "Loading PostgreSQL" })).toBeHidden();
-  expect(requested.filter((url) => postgresqlFiles.test(url)).length).toBeGreaterThanOrEqual(4);
+  expect(requested.slice(beforeChoice).filter((url) => postgresqlFiles.test(url)).length).toBeGreaterThanOrEqual(4);
   await expect(page).toHaveURL(/#p=default&db=postgresql&z=/);
   const state = await decodeState(new URL(page.url()), () => defaultPreset);
   expect(state?.schema).toBe(defaultPreset.schema.replace('provider = "sqlite"', 'provider = "postgresql"'));
@@ -58,6 +59,12 @@ test("choosing PostgreSQL loads it with progress, sets the schema's provider and
   await expect(queriesOn(page, "SQLite (sql.js)")).toHaveCount(0);
   await expect(tables(page).getByRole("table")).toHaveCount(3);
   await expect(tables(page)).toContainText("github:1234");
+
+  // PostgreSQL starts from the build's cluster, so initdb's wasm is never fetched. The schema
+  // engine is fetched once, by the schema tools: PostgreSQL's runner gets their compiled module.
+  await expect(page.locator("#playground[data-complete]")).toBeAttached({ timeout: 30_000 });
+  expect(requested.filter((url) => url.includes("initdb"))).toEqual([]);
+  expect(requested.filter((url) => /\/schema_engine_bg\.[^/]*wasm$/.test(url))).toHaveLength(1);
 });
 
 test("the side-by-side preset: validateSession is one statement on PostgreSQL with relationJoins, two on SQLite", async ({ page }) => {

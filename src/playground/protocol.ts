@@ -13,36 +13,37 @@ export interface RunnerInit {
   type: "init";
   queryCompiler: WebAssembly.Module;
   sqlJs: WebAssembly.Module;
-  /** A schema to build one client of, so the query compiler is instantiated before the first Run. */
+  /**
+   * A schema, with its DDL, to create and query once on the runner's database right after it
+   * says it is ready, so the query compiler is instantiated before the first Run.
+   */
   warmUp?: { schema: CompiledSchema; migrationScript: string };
   /**
    * Given to the PostgreSQL runner only (each database has a runner of its own, so starting
    * PostgreSQL never holds up a SQLite run). It says it is ready once PostgreSQL has started.
    */
-  postgresql?: PostgresqlStart;
-}
-
-export interface PostgresqlStart {
-  files: PostgresqlFiles;
-  /** A PostgreSQL schema to compute DDL for and query once, so every module and wasm is in before the first run. */
-  warmUp: CompiledSchema;
+  postgresql?: PostgresqlFiles;
 }
 
 /**
- * What PostgreSQL needs, fetched and compiled on the page only when the reader chooses it:
- * PGlite (its wasm, initdb's wasm, its file-system bundle and a cluster initialised at build
- * time), Prisma's PostgreSQL query compiler, and the schema engine for the DDL of schemas the
- * build did not compile.
+ * What PostgreSQL needs to start, fetched and compiled on the page only when the reader chooses
+ * it: PGlite (its wasm, its file-system bundle and a cluster initialised at build time) and
+ * Prisma's PostgreSQL query compiler.
  */
 export interface PostgresqlFiles {
   pglite: WebAssembly.Module;
-  initdb: WebAssembly.Module;
   fsBundle: Blob;
   /** PGlite's data-dir tarball (gzipped) of a fresh cluster: starting from it skips initdb. */
   cluster: Blob;
   queryCompiler: WebAssembly.Module;
-  schemaEngine: WebAssembly.Module;
 }
+
+/**
+ * To the PostgreSQL runner, after `init`: the schema engine the schema tools compiled, for the
+ * DDL of schemas the build did not compile (the runner has the live database it needs). A run
+ * that needs it waits for it; `error` says why it will not come.
+ */
+export type RunnerSchemaEngine = { type: "schema-engine"; module: WebAssembly.Module } | { type: "schema-engine"; error: string };
 
 /** One run: a fresh database with the schema's tables, then the reader's code. */
 export interface RunRequest {
@@ -67,7 +68,7 @@ export interface RunnerPreload {
   database: Database;
 }
 
-export type PageToRunner = RunnerPreload | RunnerInit | RunRequest;
+export type PageToRunner = RunnerPreload | RunnerInit | RunnerSchemaEngine | RunRequest;
 
 /** One SQL statement, as the sql.js query hook saw it, with the Lucia calls that caused it. */
 export interface QueryItem {
@@ -118,7 +119,8 @@ export type RunnerToPage =
 export type PageToTools =
   | { type: "compile"; requestId: number; text: string; database: Database }
   | { type: "format"; requestId: number; text: string }
-  | { type: "complete"; requestId: number; text: string; line: number; character: number };
+  | { type: "complete"; requestId: number; text: string; line: number; character: number }
+  | { type: "schema-engine"; requestId: number };
 
 export interface CompileSuccess {
   ok: true;
@@ -154,4 +156,5 @@ export type ToolsToPage =
   | { type: "compiled"; requestId: number; outcome: CompileOutcome }
   | { type: "formatted"; requestId: number; text: string | null }
   | { type: "completions"; requestId: number; items: CompletionItem[] }
+  | { type: "schema-engine"; requestId: number; module: WebAssembly.Module }
   | { type: "failed"; requestId: number; message: string };

@@ -168,7 +168,12 @@ export function mountEditors(options: MountOptions): EditorsHandle {
     );
   };
   void tools.ready.then(loadTools);
-  editors.schemaModel.onDidChangeContent(loadTools);
+  // The Database menu's rewrite of the provider is not the reader editing: it leaves the CPU to
+  // the database being started.
+  let menuEdit = false;
+  editors.schemaModel.onDidChangeContent(() => {
+    if (!menuEdit) loadTools();
+  });
   editors.codeModel.onDidChangeContent(loadTools);
 
   return {
@@ -177,7 +182,12 @@ export function mountEditors(options: MountOptions): EditorsHandle {
       // The schema's datasource follows a single database (as an edit, so Undo brings it back).
       const text = editors.schemaModel.getValue();
       if (choice !== "compare" && datasourceProvider(text) !== undefined && datasourceProvider(text) !== choice) {
-        editors.schema.executeEdits("database-menu", [{ range: editors.schemaModel.getFullModelRange(), text: withBrowserProvider(text, choice) }]);
+        menuEdit = true;
+        try {
+          editors.schema.executeEdits("database-menu", [{ range: editors.schemaModel.getFullModelRange(), text: withBrowserProvider(text, choice) }]);
+        } finally {
+          menuEdit = false;
+        }
       }
       void writeUrl();
     },

@@ -19,7 +19,7 @@ import { OutputPane } from "./panes/output-pane.ts";
 import { postgresqlRunner } from "./postgresql-runner.ts";
 import { QueriesPane } from "./panes/queries-pane.ts";
 import { TablesPane } from "./panes/tables-pane.ts";
-import { RunnerClient, type RunEnd } from "./runner-client.ts";
+import { RunnerClient, type RunEnd, type RunnerOptions } from "./runner-client.ts";
 import { setUpTabs } from "./tabs.ts";
 import { pageElement } from "./page-element.ts";
 import { ToolsClient } from "./tools-client.ts";
@@ -45,14 +45,14 @@ const initial: UrlState = (await decodeState(location, baseState)) ?? {
   code: defaultPreset.code,
   database: defaultPreset.database,
 };
-const warmUpSchema = precompiled.schemas[compileKey("sqlite", withBrowserProvider(initial.schema, "sqlite"))] ?? precompiled.schemas[compileKey("sqlite", defaultPreset.schema)];
+/** What a runner warms up with: the opening state's schema on its database, or the default preset's. */
+function warmUpOn(database: Database): Pick<RunnerOptions, "warmUp"> {
+  const of = (text: string) => precompiled.schemas[compileKey(database, withBrowserProvider(text, database))];
+  const compiled = of(initial.schema) ?? of(defaultPreset.schema);
+  return compiled?.migrationScript === undefined ? {} : { warmUp: { schema: compiled.schema, migrationScript: compiled.migrationScript } };
+}
 
-const runner = new RunnerClient({
-  workerUrl: runnerWorkerUrl,
-  modules,
-  ...(warmUpSchema?.migrationScript !== undefined ? { warmUp: { schema: warmUpSchema.schema, migrationScript: warmUpSchema.migrationScript } } : {}),
-  deadlineMs: runDeadlineMs,
-});
+const runner = new RunnerClient({ workerUrl: runnerWorkerUrl, modules, ...warmUpOn("sqlite"), deadlineMs: runDeadlineMs });
 const runnerReady = runner.start();
 const tools = new ToolsClient(() => new Worker(new URL("../tools/worker.ts", import.meta.url), { type: "module", name: "playground-schema-tools" }));
 
@@ -66,20 +66,15 @@ const loadPostgresql = postgresqlRunner({
   workerUrl: runnerWorkerUrl,
   modules,
   deadlineMs: runDeadlineMs,
+  ...warmUpOn("postgresql"),
+  schemaEngine: () => tools.schemaEngine(),
   totalBytes: precompiled.postgresqlBytes,
-  warmUp: postgresqlWarmUp(),
   progress: pageElement<HTMLProgressElement>("pg-database-progress"),
   setStatus,
   setState: (state) => (root.dataset["postgresql"] = state),
   // For tests: from here on, PostgreSQL needs nothing more from the network.
   setSpareLoaded: () => (root.dataset["postgresqlComplete"] = ""),
 });
-
-/** The schema the PostgreSQL runner warms up with: the opening state's, or the default preset's. */
-function postgresqlWarmUp() {
-  const of = (text: string) => precompiled.schemas[compileKey("postgresql", withBrowserProvider(text, "postgresql"))]?.schema;
-  return of(initial.schema) ?? of(defaultPreset.schema)!;
-}
 
 const engine = createEngine({ precompiled, runners: { sqlite: () => Promise.resolve(runner), postgresql: loadPostgresql }, tools });
 
@@ -256,8 +251,13 @@ runnerReady.then(
     // While PostgreSQL loads, its progress keeps the status line.
     if (root.dataset["postgresql"] !== "loading") setStatus("Ready. Run with the button or Ctrl+Enter.");
     // Prisma's schema tools (about 3 MB of wasm) load after the first run, or a second after
-    // Run became usable, whichever comes first, so they never delay the first result.
-    setTimeout(() => tools.start(), 1000);
+    // Run became usable, whichever comes first, so they never delay the first result. A reader
+    // who has chosen PostgreSQL by then waits for it to start first: it is what they asked for,
+    // and on two cores the two would slow each other down.
+    setTimeout(() => {
+      const postgresql = root.dataset["postgresql"] === "loading" ? loadPostgresql() : Promise.resolve();
+      postgresql.catch(() => {}).finally(() => tools.start());
+    }, 1000);
   },
   (error: unknown) => setStatus(`The playground could not start: ${error instanceof Error ? error.message : String(error)}`),
 );

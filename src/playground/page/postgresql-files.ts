@@ -1,14 +1,12 @@
 /**
- * Fetches and compiles what PostgreSQL needs, only once the reader chooses it: PGlite's wasm,
- * initdb's wasm and file-system bundle, Prisma's PostgreSQL query compiler and the schema engine
- * (for the DDL of edited schemas), and the build's snapshot of a fresh cluster. Reports the
- * bytes received as they come.
+ * Fetches and compiles what PostgreSQL needs to start, only once the reader chooses it: PGlite's
+ * wasm and file-system bundle, the build's snapshot of a fresh cluster, and Prisma's PostgreSQL
+ * query compiler. Reports the bytes received as they come. (The schema engine, for the DDL of
+ * edited schemas, comes from the schema tools, which have compiled it already.)
  */
 import pgliteWasmUrl from "@electric-sql/pglite/pglite.wasm?url";
-import initdbWasmUrl from "@electric-sql/pglite/initdb.wasm?url";
 import pgliteDataUrl from "@electric-sql/pglite/pglite.data?url";
 import clusterSnapshotUrl from "virtual:playground/postgresql-snapshot";
-import { schemaEngineWasmUrl } from "virtual:client-from-schema/wasm-urls";
 import type { PostgresqlFiles } from "../protocol.ts";
 
 export interface Progress {
@@ -34,15 +32,13 @@ export async function loadPostgresqlFiles(totalBytes: number, onProgress: (progr
   };
   const compile = (url: string) => WebAssembly.compileStreaming(fetchCounting(url));
   const { postgresqlQueryCompilerWasmUrl } = await import("virtual:client-from-schema/postgresql-wasm-url");
-  const [pglite, initdb, fsBundle, cluster, queryCompiler, schemaEngine] = await Promise.all([
+  const [pglite, fsBundle, cluster, queryCompiler] = await Promise.all([
     compile(pgliteWasmUrl),
-    compile(initdbWasmUrl),
     fetchCounting(pgliteDataUrl, "application/octet-stream").then((response) => response.blob()),
     fetchCounting(clusterSnapshotUrl, "application/octet-stream").then(async (response) => gzipOrTar(await response.arrayBuffer())),
     compile(postgresqlQueryCompilerWasmUrl),
-    compile(schemaEngineWasmUrl),
   ]);
-  return { pglite, initdb, fsBundle, cluster, queryCompiler, schemaEngine };
+  return { pglite, fsBundle, cluster, queryCompiler };
 }
 
 /**

@@ -1,16 +1,15 @@
 /**
  * PostgreSQL's runner, started the first time the reader chooses PostgreSQL: its files are
- * fetched and compiled on the page (with progress shown), then a runner worker of its own starts
- * PostgreSQL from them. A failure is reported, and choosing PostgreSQL again retries.
+ * fetched and compiled on the page (with progress shown) while a runner worker of its own loads,
+ * then that worker starts PostgreSQL from them. A failure is reported, and choosing PostgreSQL
+ * again retries.
  */
-import type { PostgresqlStart } from "../protocol.ts";
 import { loadPostgresqlFiles } from "./postgresql-files.ts";
 import { RunnerClient, type RunnerOptions } from "./runner-client.ts";
 
-export interface PostgresqlRunnerOptions extends Omit<RunnerOptions, "postgresql" | "warmUp"> {
+export interface PostgresqlRunnerOptions extends Omit<RunnerOptions, "postgresql"> {
   /** What the files weigh uncompressed, for the progress bar. */
   totalBytes: number;
-  warmUp: PostgresqlStart["warmUp"];
   progress: HTMLProgressElement;
   setStatus(text: string): void;
   /** Told "loading", "ready" or "failed" (the page shows it as `data-postgresql`). */
@@ -19,26 +18,27 @@ export interface PostgresqlRunnerOptions extends Omit<RunnerOptions, "postgresql
   setSpareLoaded(): void;
 }
 
-export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setState, setSpareLoaded, ...runner }: PostgresqlRunnerOptions): () => Promise<RunnerClient> {
+export function postgresqlRunner({ totalBytes, progress, setStatus, setState, setSpareLoaded, ...runner }: PostgresqlRunnerOptions): () => Promise<RunnerClient> {
   let loading: Promise<RunnerClient> | undefined;
   const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
   async function load(): Promise<RunnerClient> {
-    performance.mark("playground:postgresql-chosen");
+    const chosen = performance.mark("playground:postgresql-chosen").startTime;
     setState("loading");
     progress.hidden = false;
     setStatus("Loading PostgreSQL (PGlite)…");
-    const files = await loadPostgresqlFiles(totalBytes, ({ received, total }) => {
+    const files = loadPostgresqlFiles(totalBytes, ({ received, total }) => {
       progress.max = total;
       progress.value = received;
       progress.setAttribute("aria-valuetext", `${megabytes(received)} of ${megabytes(total)} MB`);
+    }).then((loaded) => {
+      performance.mark("playground:postgresql-files");
+      progress.removeAttribute("value");
+      progress.setAttribute("aria-valuetext", "Starting PostgreSQL");
+      setStatus("Starting PostgreSQL…");
+      return loaded;
     });
-    performance.mark("playground:postgresql-files");
-    progress.removeAttribute("value");
-    progress.setAttribute("aria-valuetext", "Starting PostgreSQL");
-    setStatus("Starting PostgreSQL…");
-    const started = performance.now();
-    const client = new RunnerClient({ ...runner, postgresql: { files, warmUp } });
+    const client = new RunnerClient({ ...runner, postgresql: files });
     try {
       await client.start();
     } catch (error) {
@@ -50,7 +50,7 @@ export function postgresqlRunner({ totalBytes, warmUp, progress, setStatus, setS
     setState("ready");
     // Then its spare, so PostgreSQL survives a runaway run offline too.
     client.prepareSpare().then(() => setSpareLoaded(), () => {});
-    setStatus(`PostgreSQL is ready (it started in ${((performance.now() - started) / 1000).toFixed(1)} s). Run with the button or Ctrl+Enter.`);
+    setStatus(`PostgreSQL is ready (loaded and started in ${((performance.now() - chosen) / 1000).toFixed(1)} s). Run with the button or Ctrl+Enter.`);
     return client;
   }
 

@@ -9,7 +9,7 @@
  */
 import type { CompiledSchema } from "@lucia-prisma/client-from-schema";
 import type { Database } from "../database.ts";
-import type { PostgresqlStart, RunnerInit, RunnerPreload, RunnerToPage, RunRequest } from "../protocol.ts";
+import type { PostgresqlFiles, RunnerInit, RunnerPreload, RunnerSchemaEngine, RunnerToPage, RunRequest } from "../protocol.ts";
 
 export interface RunnerModules {
   queryCompiler: WebAssembly.Module;
@@ -22,10 +22,18 @@ export interface RunnerOptions {
   /** URL of the built worker module. */
   workerUrl: string;
   modules: Promise<RunnerModules>;
-  /** A schema to instantiate the query compiler with before the first run. */
+  /** A schema, with its DDL, to instantiate the query compiler with before the first run. */
   warmUp?: { schema: CompiledSchema; migrationScript: string };
-  /** For the PostgreSQL runner: what it starts PostgreSQL from. */
-  postgresql?: PostgresqlStart;
+  /**
+   * For the PostgreSQL runner: what it starts PostgreSQL from. The worker loads (and imports
+   * what PostgreSQL runs need) while these are still arriving.
+   */
+  postgresql?: Promise<PostgresqlFiles>;
+  /**
+   * For the PostgreSQL runner: the schema engine, asked for once the runner is ready (it is not
+   * needed to start) and handed over when it comes.
+   */
+  schemaEngine?: () => Promise<WebAssembly.Module>;
   deadlineMs: number;
 }
 
@@ -60,7 +68,7 @@ export class RunnerClient {
    */
   prepareSpare(): Promise<void> {
     if (this.#spare === undefined) {
-      const spare = loadWorker(this.#options.workerUrl, this.#options.postgresql ? "postgresql" : "sqlite");
+      const spare = loadWorker(this.#options.workerUrl, this.#database);
       this.#spare = spare;
       // One that could not load is forgotten, so a later call tries again.
       spare.catch(() => {
@@ -116,10 +124,16 @@ export class RunnerClient {
       .catch(() => {});
   }
 
+  get #database(): Database {
+    return this.#options.postgresql ? "postgresql" : "sqlite";
+  }
+
   async #spawn(): Promise<void> {
     const spare = this.#spare;
     this.#spare = undefined;
-    const worker = (await spare?.catch(() => undefined)) ?? (await loadWorker(this.#options.workerUrl));
+    // SQLite's first runner imports its few modules as it warms up; PostgreSQL's imports its many
+    // (PGlite among them) while the page is still fetching PostgreSQL's files.
+    const worker = (await spare?.catch(() => undefined)) ?? (await loadWorker(this.#options.workerUrl, this.#database === "postgresql" ? "postgresql" : undefined));
     this.#worker = worker;
     const ready = new Promise<void>((resolve, reject) => {
       worker.addEventListener("message", (event: MessageEvent<RunnerToPage>) => {
@@ -142,10 +156,19 @@ export class RunnerClient {
         else reject(new Error(message));
       });
     });
-    const modules = await this.#options.modules;
-    const { warmUp, postgresql } = this.#options;
+    const [modules, postgresql] = await Promise.all([this.#options.modules, this.#options.postgresql]).catch((error: unknown) => {
+      // The files did not arrive: this worker has nothing to start from.
+      if (this.#worker === worker) this.#worker = undefined;
+      worker.terminate();
+      throw error;
+    });
+    const { warmUp } = this.#options;
     worker.postMessage({ type: "init", ...modules, ...(warmUp ? { warmUp } : {}), ...(postgresql ? { postgresql } : {}) } satisfies RunnerInit);
     await ready;
+    this.#options.schemaEngine?.().then(
+      (module) => worker.postMessage({ type: "schema-engine", module } satisfies RunnerSchemaEngine),
+      (error: unknown) => worker.postMessage({ type: "schema-engine", error: error instanceof Error ? error.message : String(error) } satisfies RunnerSchemaEngine),
+    );
   }
 }
 

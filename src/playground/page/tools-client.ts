@@ -65,6 +65,13 @@ export class ToolsClient {
     return message.items;
   }
 
+  /** The schema engine's wasm module, compiled by the tools worker (started if it was not). */
+  async schemaEngine(): Promise<WebAssembly.Module> {
+    const message = await this.#request({ type: "schema-engine" });
+    if (message.type !== "schema-engine") throw new Error(`Unexpected answer ${message.type} to schema-engine`);
+    return message.module;
+  }
+
   #request(request: DistributiveOmit<PageToTools, "requestId">): Promise<ToolsToPage> {
     this.start();
     const requestId = this.#nextId++;

@@ -5,12 +5,12 @@
  * terminates it and starts another, handing it the wasm modules it already compiled.
  */
 import initSqlJs from "sql.js";
-import { createClient, importRuntimeModules, type CompiledSchema, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
+import { createClient, importRuntimeModules, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
 import type { Database } from "../database.ts";
-import type { PageToRunner, PostgresqlStart, RunnerInit, RunnerToPage } from "../protocol.ts";
+import type { PageToRunner, RunnerInit, RunnerSchemaEngine, RunnerToPage } from "../protocol.ts";
 import { readerPosition } from "../transpile.ts";
 import { formatConsoleArguments } from "./inspect.ts";
-import { importPostgresqlModules, startPostgresql, type Postgresql } from "./postgresql.ts";
+import { importPostgresqlModules, startPostgresql } from "./postgresql.ts";
 import { openPostgresql, openSqlite, type RunDatabase } from "./run-database.ts";
 import { describeError, runProgram, sameSchemaAsBefore } from "./run.ts";
 
@@ -35,25 +35,49 @@ self.addEventListener("unhandledrejection", (event) => {
 
 interface Context {
   wasm: WasmSource;
-  /** A fresh database for a run: this runner's own kind only (each database has a runner). */
+  /** The database this runner runs (each database has a runner of its own). */
+  database: Database;
+  /** A fresh database for a run: this runner's own kind only. */
   open(database: Database): Promise<RunDatabase>;
 }
 
-let ready: Promise<Context> | undefined;
+/**
+ * The runner once started, with its warm-ups and runs chained after it: they take turns, since
+ * they share the runner's database.
+ */
+let queue: Promise<Context> | undefined;
+
+/** Runs `task` once the runner has started and whatever came before has finished. */
+function inTurn(task: (context: Context) => Promise<void>): Promise<void> {
+  if (queue === undefined) throw new Error("The runner was asked to work before it was given its wasm modules.");
+  const turn = queue.then(task);
+  queue = queue.then(async (context) => {
+    await turn.catch(() => {});
+    return context;
+  });
+  return turn;
+}
+
+/** The schema engine, which the page hands PostgreSQL's runner after `init` (see `RunnerSchemaEngine`). */
+let receiveSchemaEngine: (message: RunnerSchemaEngine) => void = () => {};
+const schemaEngine = new Promise<WebAssembly.Module>((resolve, reject) => {
+  receiveSchemaEngine = (message) => ("module" in message ? resolve(message.module) : reject(new Error(`Prisma's schema engine did not load: ${message.error}`)));
+});
+// Only runs that compute DDL wait for it; one that never comes must not be reported as unhandled.
+schemaEngine.catch(() => {});
 
 async function initialise(init: RunnerInit): Promise<Context> {
-  const files = init.postgresql?.files;
+  const files = init.postgresql;
   const missing = (what: string) => Promise.reject(new Error(`${what} is only in the PostgreSQL runner.`));
   const wasm: WasmSource = {
     queryCompiler: () => Promise.resolve(init.queryCompiler),
     postgresqlQueryCompiler: () => (files ? Promise.resolve(files.queryCompiler) : missing("Prisma's PostgreSQL query compiler")),
-    schemaEngine: () => (files ? Promise.resolve(files.schemaEngine) : missing("Prisma's schema engine")),
+    schemaEngine: () => (files ? schemaEngine : missing("Prisma's schema engine")),
   };
   const other = (database: Database) => Promise.reject(new Error(`This runner has no ${database}: each database runs in a runner of its own.`));
-  if (init.postgresql !== undefined) {
-    const postgresql = await startPostgresql(init.postgresql.files);
-    await warmUpPostgresql(postgresql, wasm, init.postgresql);
-    return { wasm, open: (database) => (database === "postgresql" ? openPostgresql(postgresql, wasm) : other(database)) };
+  if (files !== undefined) {
+    const postgresql = await startPostgresql(files);
+    return { wasm, database: "postgresql", open: (database) => (database === "postgresql" ? openPostgresql(postgresql, wasm) : other(database)) };
   }
   const sqlJs = await initSqlJs({
     // The page compiled sql.js's wasm once; instantiate that module instead of fetching it again.
@@ -62,36 +86,31 @@ async function initialise(init: RunnerInit): Promise<Context> {
       return {};
     },
   } as Parameters<typeof initSqlJs>[0]);
-  return { wasm, open: async (database) => (database === "sqlite" ? openSqlite(sqlJs) : other(database)) };
+  return { wasm, database: "sqlite", open: async (database) => (database === "sqlite" ? openSqlite(sqlJs) : other(database)) };
 }
 
-/**
- * Computes one schema's DDL and runs one query, so the schema engine's glue, its wasm and the
- * query compiler are loaded and instantiated before the first run (which may be offline).
- */
-async function warmUpPostgresql(postgresql: Postgresql, wasm: WasmSource, { warmUp }: PostgresqlStart): Promise<void> {
-  const database = await openPostgresql(postgresql, wasm);
+type WarmUp = NonNullable<RunnerInit["warmUp"]>;
+let warmUpSchema: WarmUp | undefined;
+
+/** Creates the schema's tables and queries one, so the query compiler is instantiated before the first run. */
+async function warmUp({ wasm, database: kind, open }: Context, { schema, migrationScript }: WarmUp): Promise<void> {
+  const database = await open(kind);
   try {
-    await database.createTables(warmUp, undefined);
-    await firstQuery(database, warmUp, wasm);
+    await database.createTables(schema, migrationScript);
+    const client = createClient<RuntimePrismaClient>(sameSchemaAsBefore(schema), wasm, { adapter: database.adapter(() => {}) });
+    const first = schema.models[0];
+    if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
+    await client.$disconnect();
   } finally {
     await database.close();
   }
 }
 
-async function firstQuery(database: RunDatabase, schema: CompiledSchema, wasm: WasmSource): Promise<void> {
-  const client = createClient<RuntimePrismaClient>(sameSchemaAsBefore(schema), wasm, { adapter: database.adapter(() => {}) });
-  const first = schema.models[0];
-  if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
-  await client.$disconnect();
-}
-
-/** Instantiates the query compiler with one query on a scratch database. */
-async function warmUpSqlite({ wasm, open }: Context, { schema, migrationScript }: NonNullable<RunnerInit["warmUp"]>): Promise<void> {
-  const database = await open("sqlite");
+/** Computes the warm-up schema's DDL, so the first run of an edited schema finds the schema engine instantiated. */
+async function warmUpSchemaEngine({ database: kind, open }: Context, { schema }: WarmUp): Promise<void> {
+  const database = await open(kind);
   try {
-    await database.createTables(schema, migrationScript);
-    await firstQuery(database, schema, wasm);
+    await database.createTables(schema, undefined);
   } finally {
     await database.close();
   }
@@ -105,14 +124,21 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
     postToPage({ type: "preloaded" });
     return;
   }
+  if (message.type === "schema-engine") {
+    receiveSchemaEngine(message);
+    const schema = warmUpSchema;
+    if ("module" in message && schema !== undefined) void inTurn((context) => warmUpSchemaEngine(context, schema)).catch(() => {});
+    return;
+  }
   if (message.type === "init") {
     const loaded = initialise(message);
-    // Run is usable as soon as sql.js is; the warm-up runs right after, and a run waits for it
-    // (it is what the run would otherwise do first).
-    ready = loaded.then(async (context) => {
-      if (message.warmUp !== undefined) await warmUpSqlite(context, message.warmUp);
-      return context;
-    });
+    queue = loaded;
+    // Run is usable as soon as the database is; the warm-up runs right after, and a run waits
+    // for it (it is what the run would otherwise do first). A warm-up that fails only costs the
+    // first run its head start: that run meets the same problem and reports it.
+    warmUpSchema = message.warmUp;
+    const schema = warmUpSchema;
+    if (schema !== undefined) void inTurn((context) => warmUp(context, schema)).catch(() => {});
     try {
       await loaded;
     } catch (error) {
@@ -122,17 +148,17 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
     postToPage({ type: "ready" });
     return;
   }
-  if (ready === undefined) throw new Error("The runner was asked to run before it was given its wasm modules.");
-  const { wasm, open } = await ready;
-  state.runId = message.runId;
-  state.moduleUrl = undefined;
-  await runProgram(message, {
-    wasm,
-    openDatabase: open,
-    post: postToPage,
-    setModuleUrl: (url) => {
-      state.moduleUrl = url;
-    },
+  await inTurn(async ({ wasm, open }) => {
+    state.runId = message.runId;
+    state.moduleUrl = undefined;
+    await runProgram(message, {
+      wasm,
+      openDatabase: open,
+      post: postToPage,
+      setModuleUrl: (url) => {
+        state.moduleUrl = url;
+      },
+    });
   });
 });
 

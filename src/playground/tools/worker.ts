@@ -64,6 +64,10 @@ self.addEventListener("message", async (event: MessageEvent<PageToTools>) => {
         post({ type: "completions", requestId: request.requestId, items: schemaCompletions(tools, request.text, request.line, request.character) });
         break;
       }
+      case "schema-engine":
+        // Compiled once, here; PostgreSQL's runner instantiates the same module.
+        post({ type: "schema-engine", requestId: request.requestId, module: await wasm.schemaEngine() });
+        break;
     }
   } catch (error) {
     post({ type: "failed", requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
