@@ -226,4 +226,4 @@ for (const [label, values, target, unit] of rows) {
   console.log(`  ${value <= target ? "met    " : "NOT MET"}  ${label}: ${shown(value)} ${unit} (target ≤ ${target} ${unit}) [${values.map(shown).join(", ")}]`);
 }
 const extra = figures.postgresqlBytes.map((bytes) => (bytes / 1e6).toFixed(2));
-console.log(`  (no target)  PostgreSQL's extra bytes, gzip (PGlite, its data, initdb, the cluster snapshot, Prisma's PostgreSQL compiler): ${(median(figures.postgresqlBytes) / 1e6).toFixed(2)} MB [${extra.join(", ")}]`);
+console.log(`  (no target)  PostgreSQL's extra bytes, gzip (PGlite, its data, the cluster snapshot, Prisma's PostgreSQL compiler): ${(median(figures.postgresqlBytes) / 1e6).toFixed(2)} MB [${extra.join(", ")}]`);

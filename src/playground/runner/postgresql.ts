@@ -24,7 +24,7 @@ export function importPostgresqlModules() {
  */
 const noInitdb = new WebAssembly.Module(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
 
-export async function startPostgresql(files: PostgresqlFiles): Promise<Postgresql> {
+export async function startPostgresql(files: Pick<PostgresqlFiles, "pglite" | "fsBundle" | "cluster">): Promise<Postgresql> {
   const [{ PGlite }, { PrismaPGlite }] = await importPostgresqlModules();
   const db = await PGlite.create({ pgliteWasmModule: files.pglite, initdbWasmModule: noInitdb, fsBundle: files.fsBundle, loadDataDir: files.cluster });
   return { db, PrismaPGlite };

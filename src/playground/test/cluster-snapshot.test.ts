@@ -1,8 +1,12 @@
 /** The PostgreSQL cluster the playground starts from, started here as the browser starts it. */
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
 import { clusterSnapshot } from "../build/cluster-snapshot.ts";
+import { startPostgresql } from "../runner/postgresql.ts";
 
 const start = async () => PGlite.create({ loadDataDir: new Blob([await clusterSnapshot()], { type: "application/gzip" }) });
 let db: PGlite;
@@ -53,5 +57,20 @@ test("PostgreSQL writes on past the cut WAL, into new segments, and what it wrot
   } finally {
     await fresh.close();
     await reloaded?.close();
+  }
+});
+
+test("the runner's startPostgresql starts it from PGlite's files and the snapshot, with no initdb to run", async () => {
+  const pgliteDist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+  const { db } = await startPostgresql({
+    pglite: await WebAssembly.compile(await readFile(join(pgliteDist, "pglite.wasm"))),
+    fsBundle: new Blob([await readFile(join(pgliteDist, "pglite.data"))]),
+    cluster: new Blob([await clusterSnapshot()], { type: "application/gzip" }),
+  });
+  try {
+    const { rows } = await db.query<{ database: string }>("SELECT current_database() AS database");
+    assert.deepEqual(rows, [{ database: "postgres" }]);
+  } finally {
+    await db.close();
   }
 });
