@@ -107,6 +107,8 @@ export type RunnerToPage =
   | { type: "preloaded" }
   | { type: "ready" }
   | { type: "start-failed"; message: string }
+  /** The run's turn has come (warm-ups go first): the page's deadline counts from here. */
+  | { type: "run-started"; runId: number }
   | { type: "query"; runId: number; query: QueryItem }
   | { type: "console"; runId: number; level: "log" | "info" | "warn" | "error" | "debug"; text: string; line?: number }
   | { type: "error"; runId: number; error: ThrownError; unhandled: boolean }

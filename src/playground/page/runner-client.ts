@@ -43,7 +43,7 @@ export class RunnerClient {
   #spare: Promise<Worker> | undefined;
   #ready: Promise<void> | undefined;
   #nextRunId = 1;
-  #current: { runId: number; onMessage(message: RunnerToPage): void; end(result: RunEnd): void } | undefined;
+  #current: { runId: number; onMessage(message: RunnerToPage): void; startDeadline(): void; end(result: RunEnd): void } | undefined;
 
   constructor(options: RunnerOptions) {
     this.#options = options;
@@ -96,10 +96,14 @@ export class RunnerClient {
     const runId = this.#nextRunId++;
     const worker = this.#worker!;
     return new Promise<RunEnd>((resolve) => {
-      const timer = setTimeout(() => this.#stop({ kind: "timeout", limitMs: this.#options.deadlineMs }), this.#options.deadlineMs);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       this.#current = {
         runId,
         onMessage,
+        // From when the runner starts the run: a warm-up it finishes first is not the reader's code.
+        startDeadline: () => {
+          timer ??= setTimeout(() => this.#stop({ kind: "timeout", limitMs: this.#options.deadlineMs }), this.#options.deadlineMs);
+        },
         end: (result) => {
           clearTimeout(timer);
           this.#current = undefined;
@@ -146,6 +150,10 @@ export class RunnerClient {
         }
         const current = this.#current;
         if (current === undefined || message.runId !== current.runId) return;
+        if (message.type === "run-started") {
+          current.startDeadline();
+          return;
+        }
         current.onMessage(message);
         if (message.type === "done") current.end({ kind: "done", durationMs: message.durationMs });
       });

@@ -151,6 +151,7 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
   await inTurn(async ({ wasm, open }) => {
     state.runId = message.runId;
     state.moduleUrl = undefined;
+    postToPage({ type: "run-started", runId: message.runId });
     await runProgram(message, {
       wasm,
       openDatabase: open,
