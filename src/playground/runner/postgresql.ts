@@ -18,14 +18,11 @@ export function importPostgresqlModules() {
   return Promise.all([import("@electric-sql/pglite"), import("@lucia-prisma/adapter-pglite")]);
 }
 
-/**
- * Stands in for initdb's wasm. PGlite starts fetching initdb.wasm unless it is given a module, but
- * only runs it for a data directory that has no cluster, and this one starts from the build's.
- */
-const noInitdb = new WebAssembly.Module(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
-
 export async function startPostgresql(files: Pick<PostgresqlFiles, "pglite" | "fsBundle" | "cluster">): Promise<Postgresql> {
   const [{ PGlite }, { PrismaPGlite }] = await importPostgresqlModules();
+  // An empty module stands in for initdb's wasm: PGlite fetches initdb.wasm unless it is given
+  // one, but only runs it for a data directory without a cluster, and this one has the build's.
+  const noInitdb = new WebAssembly.Module(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
   const db = await PGlite.create({ pgliteWasmModule: files.pglite, initdbWasmModule: noInitdb, fsBundle: files.fsBundle, loadDataDir: files.cluster });
   return { db, PrismaPGlite };
 }

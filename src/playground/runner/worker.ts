@@ -5,7 +5,7 @@
  * terminates it and starts another, handing it the wasm modules it already compiled.
  */
 import initSqlJs from "sql.js";
-import { createClient, importRuntimeModules, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
+import { createClient, importRuntimeModules, type CompiledSchema, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
 import type { Database } from "../database.ts";
 import type { PageToRunner, RunnerInit, RunnerSchemaEngine, RunnerToPage } from "../protocol.ts";
 import { readerPosition } from "../transpile.ts";
@@ -89,11 +89,15 @@ async function initialise(init: RunnerInit): Promise<Context> {
   return { wasm, database: "sqlite", open: async (database) => (database === "sqlite" ? openSqlite(sqlJs) : other(database)) };
 }
 
-type WarmUp = NonNullable<RunnerInit["warmUp"]>;
-let warmUpSchema: WarmUp | undefined;
+/** The schema this runner warms up with (from `init`); the schema engine's warm-up uses it too. */
+let warmUpSchema: CompiledSchema | undefined;
 
-/** Creates the schema's tables and queries one, so the query compiler is instantiated before the first run. */
-async function warmUp({ wasm, database: kind, open }: Context, { schema, migrationScript }: WarmUp): Promise<void> {
+/**
+ * Creates the schema's tables and queries one, so the query compiler is instantiated before the
+ * first run. Without `migrationScript` the runner computes the DDL, which instantiates the schema
+ * engine too.
+ */
+async function warmUp({ wasm, database: kind, open }: Context, schema: CompiledSchema, migrationScript: string | undefined): Promise<void> {
   const database = await open(kind);
   try {
     await database.createTables(schema, migrationScript);
@@ -101,16 +105,6 @@ async function warmUp({ wasm, database: kind, open }: Context, { schema, migrati
     const first = schema.models[0];
     if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
     await client.$disconnect();
-  } finally {
-    await database.close();
-  }
-}
-
-/** Computes the warm-up schema's DDL, so the first run of an edited schema finds the schema engine instantiated. */
-async function warmUpSchemaEngine({ database: kind, open }: Context, { schema }: WarmUp): Promise<void> {
-  const database = await open(kind);
-  try {
-    await database.createTables(schema, undefined);
   } finally {
     await database.close();
   }
@@ -126,8 +120,9 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
   }
   if (message.type === "schema-engine") {
     receiveSchemaEngine(message);
+    // So the first run of an edited schema finds the schema engine instantiated.
     const schema = warmUpSchema;
-    if ("module" in message && schema !== undefined) void inTurn((context) => warmUpSchemaEngine(context, schema)).catch(() => {});
+    if ("module" in message && schema !== undefined) void inTurn((context) => warmUp(context, schema, undefined)).catch(() => {});
     return;
   }
   if (message.type === "init") {
@@ -136,9 +131,9 @@ self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
     // Run is usable as soon as the database is; the warm-up runs right after, and a run waits
     // for it (it is what the run would otherwise do first). A warm-up that fails only costs the
     // first run its head start: that run meets the same problem and reports it.
-    warmUpSchema = message.warmUp;
-    const schema = warmUpSchema;
-    if (schema !== undefined) void inTurn((context) => warmUp(context, schema)).catch(() => {});
+    const first = message.warmUp;
+    warmUpSchema = first?.schema;
+    if (first !== undefined) void inTurn((context) => warmUp(context, first.schema, first.migrationScript)).catch(() => {});
     try {
       await loaded;
     } catch (error) {
