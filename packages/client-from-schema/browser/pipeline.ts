@@ -4,7 +4,7 @@
  * the SQL the query hook saw.
  */
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { applyMigrationScript, createClient, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler, type WasmSource } from "../src/index.ts";
+import { applyMigrationScript, createClient, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler, type WasmSource, migrationScript } from "../src/index.ts";
 import type { RunRequest, SchemaRun, WorkerMessage } from "./protocol.ts";
 
 /** What both adapters' query hooks report, as far as the proof reads it. */
@@ -53,7 +53,7 @@ export async function runAll(request: RunRequest, context: Context): Promise<voi
         const tools = await loadTools();
         const warmUp = tools.compile(run.text);
         const scratch = await context.openDatabase(() => {});
-        if (warmUp.ok) await tools.migrationScript(warmUp.schema, scratch.adapter);
+        if (warmUp.ok) await migrationScript(warmUp.schema, scratch.adapter, context.wasm);
         await scratch.close();
         marks.toolsWarm = now();
       } else {
@@ -62,7 +62,7 @@ export async function runAll(request: RunRequest, context: Context): Promise<voi
         const compiled = tools.compile(run.text);
         if (!compiled.ok) throw new Error(compiled.message);
         marks.compiled = now();
-        await runSchema(run, compiled.schema, (adapter) => tools.migrationScript(compiled.schema, adapter), true, marks, context, compiled.notices.map((notice) => notice.message));
+        await runSchema(run, compiled.schema, (adapter) => migrationScript(compiled.schema, adapter, context.wasm), true, marks, context, compiled.notices.map((notice) => notice.message));
       }
     } catch (error) {
       context.post({ type: "failed", label: run.label, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

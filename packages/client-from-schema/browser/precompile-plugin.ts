@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { Plugin } from "vite";
-import { loadSchemaCompiler } from "../src/index.ts";
+import { loadSchemaCompiler, migrationScript } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
 
 const id = "virtual:precompiled-reference";
@@ -21,8 +21,8 @@ export function precompiledReference(): Plugin {
       const compiler = await loadSchemaCompiler(nodeWasmSource());
       const result = compiler.compile(text);
       if (!result.ok) throw new Error(result.message);
-      const migrationScript = await compiler.migrationScript(result.schema, new PrismaBetterSqlite3({ url: ":memory:" }));
-      return `export default ${JSON.stringify({ schema: result.schema, migrationScript })};`;
+      const script = await migrationScript(result.schema, new PrismaBetterSqlite3({ url: ":memory:" }), nodeWasmSource());
+      return `export default ${JSON.stringify({ schema: result.schema, migrationScript: script })};`;
     },
   };
 }

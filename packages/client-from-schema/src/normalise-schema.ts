@@ -34,7 +34,7 @@ export interface NormaliseOptions {
 /** Providers whose models have no SQL equivalent, so replacing the datasource cannot help. */
 const providersWithoutSqlEquivalent = new Set(["mongodb"]);
 
-const whatRunsHere = "The playground runs SQLite and PostgreSQL in your browser.";
+const whatRunsHere = "client-from-schema runs SQLite and PostgreSQL schemas.";
 
 function isBrowserProvider(provider: string | undefined): provider is BrowserProvider {
   return provider !== undefined && (browserProviders as readonly string[]).includes(provider);
@@ -70,7 +70,7 @@ export function normaliseSchema(text: string, options: NormaliseOptions = {}): N
       return {
         ok: false,
         line,
-        message: `This schema is for ${block.provider}, which cannot run in the browser: the playground runs SQLite and PostgreSQL, and ${block.provider} models (ObjectId ids, composite types) have no SQL equivalent. Write the schema for provider = "sqlite", "postgresql" or "mysql".`,
+        message: `This schema is for ${block.provider}, which client-from-schema cannot run: it runs SQLite and PostgreSQL schemas, and ${block.provider} models (ObjectId ids, composite types) have no SQL equivalent. Write the schema for provider = "sqlite", "postgresql" or "mysql".`,
       };
     }
     const reasons: string[] = [];

@@ -346,6 +346,35 @@ export const prismaErrorClasses = {
   PrismaClientRustPanicError,
 } as const;
 
+/** How many of a client's queries have been sent and have not settled yet. */
+export interface PendingQueries {
+  readonly pending: number;
+}
+
+/**
+ * Counts the queries of one client (a model call, a raw query, each query of a batch
+ * `$transaction`, and those of clients made from it with `$extends`) from the moment they run
+ * until they settle. Prisma has no public hook that sees every query without changing the
+ * client (`$extends` returns a client without `$on`), so this wraps the instance's `_request`,
+ * through which the 7.10 runtime sends each one.
+ */
+export function countPendingQueries(client: object): PendingQueries {
+  const send: unknown = Reflect.get(client, "_request");
+  if (typeof send !== "function") {
+    throw new Error(`The PrismaClient has no _request method to count its queries by: this package is pinned to Prisma ${prismaVersions.client}.`);
+  }
+  const counter = { pending: 0 };
+  Reflect.set(client, "_request", async function (this: unknown, ...args: unknown[]) {
+    counter.pending += 1;
+    try {
+      return await Reflect.apply(send, this, args);
+    } finally {
+      counter.pending -= 1;
+    }
+  });
+  return counter;
+}
+
 type QueryCompilerGlue = Awaited<ReturnType<NonNullable<GetPrismaClientConfig["compilerWasm"]>["getRuntime"]>>;
 
 /** The constructor getPrismaClient returns; instances are typed by the caller. */

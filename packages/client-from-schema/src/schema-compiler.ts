@@ -63,8 +63,6 @@ export interface SchemaCompiler {
    * `options.provider` runs it on that database whatever its datasource says (see `normaliseSchema`).
    */
   compile(text: string, options?: NormaliseOptions): CompileResult;
-  /** The DDL `prisma migrate diff --from-empty --to-schema --script` prints for the schema. */
-  migrationScript(schema: CompiledSchema, adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string>;
   /** A genuine PrismaClient for the schema over the adapter. Type it with `clientTypes` if you like. */
   createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, options: PrismaClientOptions): Client;
   /** The text as `prisma format` writes it, or null when Prisma cannot format it. */
@@ -122,11 +120,6 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
       };
     },
 
-    async migrationScript(schema, adapterFactory) {
-      checkAdapterProvider(schema, adapterFactory);
-      return migrationScriptFromEmpty(schema.text, adapterFactory, wasm);
-    },
-
     createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, options: PrismaClientOptions): Client {
       return createClient<Client>(schema, wasm, options);
     },
@@ -139,7 +132,21 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
 /** Driver adapters name PostgreSQL `postgres`. */
 const adapterProviderOf: Record<BrowserProvider, string> = { sqlite: "sqlite", postgresql: "postgres" };
 
-function checkAdapterProvider(schema: CompiledSchema, adapterFactory: SqlDriverAdapterFactory): void {
+/**
+ * The DDL `prisma migrate diff --from-empty --to-schema --script` prints for the schema, from
+ * Prisma's schema engine (wasm) through a driver adapter factory of the schema's database (the
+ * engine reads the database's version and changes nothing). The only way this package computes DDL.
+ */
+export async function migrationScript(
+  schema: Pick<CompiledSchema, "text" | "provider">,
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  wasm: WasmSource,
+): Promise<string> {
+  checkAdapterProvider(schema, adapterFactory);
+  return migrationScriptFromEmpty(schema.text, adapterFactory, wasm);
+}
+
+function checkAdapterProvider(schema: Pick<CompiledSchema, "provider">, adapterFactory: SqlDriverAdapterFactory): void {
   if (adapterFactory.provider === adapterProviderOf[schema.provider]) return;
   const wanted = schema.provider === "postgresql" ? "a PostgreSQL one such as PrismaPGlite" : "a SQLite one such as PrismaSqlJs";
   throw new Error(
@@ -147,7 +154,13 @@ function checkAdapterProvider(schema: CompiledSchema, adapterFactory: SqlDriverA
   );
 }
 
-const clientClasses = new WeakMap<ClientBlueprint, PrismaClientConstructor>();
+/**
+ * The PrismaClient classes built so far, by schema text and provider (the blueprint follows from
+ * them), so a copy of a schema (a structured clone, JSON read again) finds its class too. A few
+ * are kept: building one is cheap next to compiling, but not free.
+ */
+const clientClasses = new Map<string, PrismaClientConstructor>();
+const keptClientClasses = 8;
 
 /**
  * A genuine PrismaClient for a compiled schema, needing only the query compiler wasm. A
@@ -155,11 +168,15 @@ const clientClasses = new WeakMap<ClientBlueprint, PrismaClientConstructor>();
  * of a page skips the schema wasm altogether.
  */
 export function createClient<Client = RuntimePrismaClient>(schema: CompiledSchema, wasm: WasmSource, options: PrismaClientOptions): Client {
-  let PrismaClient = clientClasses.get(schema.blueprint);
+  const key = `${schema.provider}\n${schema.text}`;
+  let PrismaClient = clientClasses.get(key);
   if (PrismaClient === undefined) {
     PrismaClient = createPrismaClientClass(schema.blueprint, wasm);
-    clientClasses.set(schema.blueprint, PrismaClient);
+    if (clientClasses.size >= keptClientClasses) clientClasses.delete(clientClasses.keys().next().value as string);
+  } else {
+    clientClasses.delete(key);
   }
+  clientClasses.set(key, PrismaClient);
   return new PrismaClient(options) as Client;
 }
 

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { generateClient } from "@internal/test-kit";
-import { loadSchemaCompiler, type SchemaCompiler } from "../src/index.ts";
+import { loadSchemaCompiler, type SchemaCompiler, migrationScript } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
 import { compileOrThrow, repoSchemas, sqliteFile, withPrismaCli, type TestClient } from "./helpers.ts";
 
@@ -75,7 +75,7 @@ describe("schemas that cannot run here", () => {
   test("MongoDB: a clear message and no diagnostics to chase", () => {
     const result = compiler.compile('datasource db {\n  provider = "mongodb"\n}\n\nmodel A {\n  id String @id @map("_id")\n}\n');
     assert.ok(!result.ok);
-    assert.match(result.message, /cannot run in the browser/);
+    assert.match(result.message, /client-from-schema cannot run/);
     assert.deepEqual(result.diagnostics, []);
   });
 
@@ -149,7 +149,7 @@ describe("models and the client", () => {
     const schema = compileOrThrow(compiler, await readFile(new URL("renamed.sqlite.prisma", repoSchemas), "utf8"));
     const database = await sqliteFile();
     try {
-      const script = await compiler.migrationScript(schema, database.factory);
+      const script = await migrationScript(schema, database.factory, nodeWasmSource());
       assert.match(script, /^-- CreateTable\nCREATE TABLE "auth_user" \(/);
       assert.match(script, /CONSTRAINT "user_session_user_id_fkey" FOREIGN KEY \("user_id"\) REFERENCES "auth_user" \("id"\) ON DELETE CASCADE ON UPDATE CASCADE/);
       assert.match(script, /CREATE UNIQUE INDEX "auth_user_username_key" ON "auth_user"\("username"\);/);

@@ -14,7 +14,7 @@ import { createDatabase, ddlFromSchema, generateClient, type GeneratedClient } f
 import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { applyMigrationScript, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler } from "../src/index.ts";
+import { applyMigrationScript, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler, migrationScript } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
 import { compileOrThrow, ownSchemas, readEmbeddedConfig, repoSchemas, type Outcome, type TestClient } from "./helpers.ts";
 import { featuresScenario, luciaScenario } from "./scenarios.ts";
@@ -83,13 +83,13 @@ for (const { name, schema, scenario } of cases) {
     });
 
     test("the DDL through the PGlite adapter is the DDL through adapter-pg", { skip: server === undefined }, async () => {
-      const script = await compiler.migrationScript(compiled, new PrismaPGlite(await emptyPGlite()));
+      const script = await migrationScript(compiled, new PrismaPGlite(await emptyPGlite()), nodeWasmSource());
       assert.match(script, /^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n/);
       assert.equal(script, await ddlFromSchema(fileURLToPath(schema), "postgresql", await emptyServerDatabase(server!)));
     });
 
     test("the same queries give the same results and the same SQL, on PGlite and on the server", async () => {
-      const script = await compiler.migrationScript(compiled, new PrismaPGlite(await emptyPGlite()));
+      const script = await migrationScript(compiled, new PrismaPGlite(await emptyPGlite()), nodeWasmSource());
       const { PrismaClient } = (await import(generated.entry)) as { PrismaClient: new (options: object) => TestClient };
       const log = [{ emit: "event", level: "query" }] as const;
       const runs: { label: string; factory: () => Promise<SqlMigrationAwareDriverAdapterFactory>; client: (adapter: SqlMigrationAwareDriverAdapterFactory) => TestClient }[] = [
@@ -134,7 +134,7 @@ describe("a schema the reader switches between SQLite and PostgreSQL keeps worki
       assert.equal(compiledSchema.provider, provider);
       // Databases the test owns: applyMigrationScript disposes of its connection, which would close an adapter-owned one.
       const adapter = provider === "sqlite" ? new PrismaSqlJs(new sqlJs.Database()) : new PrismaPGlite(await emptyPGlite());
-      await applyMigrationScript(adapter, await compiler.migrationScript(compiledSchema, adapter));
+      await applyMigrationScript(adapter, await migrationScript(compiledSchema, adapter, nodeWasmSource()));
       const client = compiler.createClient<TestClient>(compiledSchema, { adapter, log: [{ emit: "event", level: "query" }] });
       const sql: string[] = [];
       client.$on("query", (event) => sql.push(event.query));
@@ -158,7 +158,7 @@ describe("a schema the reader switches between SQLite and PostgreSQL keeps worki
     const { PrismaSqlJs } = await import("@lucia-prisma/adapter-sqljs");
     const initSqlJs = (await import("sql.js")).default;
     await assert.rejects(
-      compiler.migrationScript(compiledSchema, new PrismaSqlJs({ sqlJs: await initSqlJs() })),
+      migrationScript(compiledSchema, new PrismaSqlJs({ sqlJs: await initSqlJs() }), nodeWasmSource()),
       /The schema runs on postgresql, but the driver adapter @lucia-prisma\/adapter-sqljs is for sqlite: give it a PostgreSQL one such as PrismaPGlite\./,
     );
   });

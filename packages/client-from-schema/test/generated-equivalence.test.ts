@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { generateClient, type GeneratedClient } from "@internal/test-kit";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 import initSqlJs from "sql.js";
-import { applyMigrationScript, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler } from "../src/index.ts";
+import { applyMigrationScript, loadSchemaCompiler, type CompiledSchema, type SchemaCompiler, migrationScript } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
 import { compileOrThrow, ownSchemas, readEmbeddedConfig, repoSchemas, sqliteFile, type Outcome, type TestClient } from "./helpers.ts";
 import { featuresScenario, luciaScenario } from "./scenarios.ts";
@@ -67,7 +67,7 @@ for (const { name, schema, scenario } of cases) {
       const sqlJsDatabase = new (await initSqlJs()).Database();
       try {
         const factories = [databases[0]!.factory, databases[1]!.factory, new PrismaSqlJs(sqlJsDatabase)];
-        const script = await compiler.migrationScript(compiled, factories[2]!);
+        const script = await migrationScript(compiled, factories[2]!, nodeWasmSource());
         const { PrismaClient } = (await import(generated.entry)) as { PrismaClient: new (options: object) => TestClient };
         const log = [{ emit: "event", level: "query" }] as const;
         const clients: TestClient[] = [

@@ -77,7 +77,7 @@ describe("normaliseSchema", () => {
     assert.equal(result.ok, false);
     assert.ok(!result.ok);
     assert.equal(result.line, 1);
-    assert.match(result.message, /mongodb, which cannot run in the browser/);
+    assert.match(result.message, /mongodb, which client-from-schema cannot run/);
   });
 
   test("blocks other than datasource are left alone, braces in them included", () => {

@@ -13,7 +13,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { buildProofPage, launchChromium, runProof, serveProofPage, type ProofRun } from "../browser/harness.ts";
 import type { SchemaReport } from "../browser/protocol.ts";
-import { loadSchemaCompiler } from "../src/index.ts";
+import { loadSchemaCompiler, migrationScript } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
 import { compileOrThrow, repoSchemas } from "./helpers.ts";
 
@@ -102,7 +102,7 @@ describe("client from schema text in Chromium (Web Worker, CSP without 'unsafe-e
     const compiler = await loadSchemaCompiler(nodeWasmSource());
     for (const label of ["reference", "renamed"]) {
       const schema = compileOrThrow(compiler, await readFile(new URL(`${label}.sqlite.prisma`, repoSchemas), "utf8"));
-      assert.equal(report(label).migrationScript, await compiler.migrationScript(schema, new PrismaBetterSqlite3({ url: ":memory:" })));
+      assert.equal(report(label).migrationScript, await migrationScript(schema, new PrismaBetterSqlite3({ url: ":memory:" }), nodeWasmSource()));
     }
   });
 
@@ -174,7 +174,7 @@ describe("client from schema text on PostgreSQL (PGlite) in Chromium (Web Worker
     try {
       for (const label of ["reference", "renamed"]) {
         const schema = compileOrThrow(compiler, await readFile(new URL(`${label}.postgresql.prisma`, repoSchemas), "utf8"));
-        assert.equal(report(label, onPostgres).migrationScript, await compiler.migrationScript(schema, new PrismaPGlite(db)));
+        assert.equal(report(label, onPostgres).migrationScript, await migrationScript(schema, new PrismaPGlite(db), nodeWasmSource()));
       }
     } finally {
       await db.close();

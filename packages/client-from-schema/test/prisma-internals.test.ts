@@ -8,7 +8,8 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { generateClient } from "@internal/test-kit";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { loadPrismaSchemaWasm, migrationScriptFromEmpty, prismaVersions, queryCompilerImportName } from "../src/prisma-internals.ts";
+import { countPendingQueries, loadPrismaSchemaWasm, migrationScriptFromEmpty, prismaVersions, queryCompilerImportName } from "../src/prisma-internals.ts";
+import { createClient, loadSchemaCompiler, migrationScript } from "../src/index.ts";
 import { nodeWasmSource } from "../src/node.ts";
 import { packageDir, repoSchemas } from "./helpers.ts";
 
@@ -92,5 +93,32 @@ describe("pinned Prisma internals", () => {
     const failure = wasm.validate("model {");
     assert.equal(failure?.errorCode, "P1012");
     assert.match(failure?.message ?? "", /Validation Error Count: \d+$/);
+  });
+
+  test("a client's _request carries each query, so countPendingQueries counts what has not settled", async () => {
+    const wasm = nodeWasmSource();
+    const compiled = (await loadSchemaCompiler(wasm)).compile('datasource db {\n  provider = "sqlite"\n}\n\nmodel A {\n  id Int @id\n}\n');
+    assert.ok(compiled.ok);
+    const adapter = new PrismaBetterSqlite3({ url: ":memory:" });
+    const ddl = await migrationScript(compiled.schema, new PrismaBetterSqlite3({ url: ":memory:" }), wasm);
+    const client = createClient<{ a: { create(args: object): Promise<unknown>; count(): Promise<number> }; $executeRawUnsafe(sql: string): Promise<number>; $transaction(queries: unknown[]): Promise<unknown>; $extends(extension: object): { a: { count(): Promise<number> } }; $disconnect(): Promise<void> }>(compiled.schema, wasm, { adapter });
+    const counted = countPendingQueries(client);
+    await client.$executeRawUnsafe(ddl.replace("-- CreateTable\n", ""));
+    assert.equal(counted.pending, 0);
+    const batch = client.$transaction([client.a.create({ data: { id: 1 } }), client.a.create({ data: { id: 2 } })]);
+    // Prisma's promises are lazy: a query runs once something awaits it (then), as here.
+    const single = client.a.count().then((count) => count);
+    const extended = client.$extends({}).a.count().then((count) => count);
+    const notSent = client.a.count();
+    await Promise.resolve();
+    assert.equal(counted.pending, 4, "two queries of a batch, a model call and one through $extends; not the one nothing awaits");
+    void notSent;
+    await Promise.all([batch, single, extended]);
+    assert.equal(counted.pending, 0);
+    await client.$disconnect();
+  });
+
+  test("countPendingQueries fails loudly on a client without _request", () => {
+    assert.throws(() => countPendingQueries({}), /no _request method .* pinned to Prisma 7\.10\.0/);
   });
 });

@@ -1,20 +1,34 @@
 /**
- * A lock with one holder at a time, granted in request order. PGlite is one connection: the
- * adapter holds this lock for each statement outside a transaction and for the whole of a
- * transaction, so a statement never lands inside somebody else's transaction.
+ * One lock per database: a transaction holds it from BEGIN to its end, and statements outside a
+ * transaction wait until it is free, so a statement never lands inside somebody else's
+ * transaction. Granted in request order.
+ *
+ * `isFree` is synchronous on purpose: a driver that runs statements synchronously (sql.js) can
+ * check it and run its statement in the same tick, and nothing can begin in between.
+ *
+ * This file is the same in @lucia-prisma/adapter-sqljs and @lucia-prisma/adapter-pglite
+ * (packages/driver-adapter-suite/test/same-files.test.ts keeps it so).
  */
 export class Lock {
-	#tail: Promise<void> = Promise.resolve();
+	#held = false;
+	readonly #waiting: Array<() => void> = [];
+	readonly #freeWatchers: Array<() => void> = [];
+
+	/** True when nobody holds the lock and nobody waits for it. */
+	get isFree(): boolean {
+		return !this.#held && this.#waiting.length === 0;
+	}
 
 	/** Resolves with a release function once every earlier holder has released the lock. */
 	acquire(): Promise<() => void> {
-		let release!: () => void;
-		const released = new Promise<void>((resolve) => {
-			release = resolve;
+		return new Promise((resolve) => {
+			const grant = () => {
+				this.#held = true;
+				resolve(this.#releaseOnce());
+			};
+			if (this.isFree) grant();
+			else this.#waiting.push(grant);
 		});
-		const granted = this.#tail.then(() => once(release));
-		this.#tail = this.#tail.then(() => released);
-		return granted;
 	}
 
 	/** Runs `work` while holding the lock. */
@@ -26,18 +40,30 @@ export class Lock {
 			release();
 		}
 	}
+
+	/** Resolves the next time the lock is free; callers check `isFree` again afterwards. */
+	whenFree(): Promise<void> {
+		if (this.isFree) return Promise.resolve();
+		return new Promise((resolve) => this.#freeWatchers.push(resolve));
+	}
+
+	#releaseOnce(): () => void {
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			const next = this.#waiting.shift();
+			if (next) {
+				next();
+				return;
+			}
+			this.#held = false;
+			for (const watcher of this.#freeWatchers.splice(0)) watcher();
+		};
+	}
 }
 
-function once(release: () => void): () => void {
-	let done = false;
-	return () => {
-		if (done) return;
-		done = true;
-		release();
-	};
-}
-
-/** One lock per PGlite instance, even when several factories are given the same one. */
+/** One lock per database object, even when several factories are given the same one. */
 const locks = new WeakMap<object, Lock>();
 
 export function lockOf(database: object): Lock {

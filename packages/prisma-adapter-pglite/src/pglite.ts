@@ -10,12 +10,10 @@ import {
 	type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
 import { closeConnection, type Connection, isPGlite, openConnection, type PGliteSource } from "./connection.ts";
-import type { QueryHook } from "./query-event.ts";
+import type { QueryHook, TransactionBoundary } from "./query-event.ts";
 import { adapterName, debug, PGliteQueryable } from "./queryable.ts";
+import { checkSavepointName, statement, transactionBoundary } from "./statements.ts";
 
-/** Statements that end the transaction itself, as opposed to `ROLLBACK TO SAVEPOINT`. */
-const endsTransaction = /^\s*(COMMIT|END|ROLLBACK|ABORT)(\s+(WORK|TRANSACTION))?\s*;?\s*$/i;
-const savepointName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The isolation levels PostgreSQL has (Prisma's `Snapshot` is SQL Server's). */
 const isolationLevels: ReadonlySet<IsolationLevel> = new Set<IsolationLevel>([
@@ -24,15 +22,6 @@ const isolationLevels: ReadonlySet<IsolationLevel> = new Set<IsolationLevel>([
 	"REPEATABLE READ",
 	"SERIALIZABLE",
 ]);
-
-function statement(sql: string): SqlQuery {
-	return { sql, args: [], argTypes: [] };
-}
-
-function checkSavepointName(name: string): string {
-	if (!savepointName.test(name)) throw new Error(`Invalid savepoint name ${JSON.stringify(name)}`);
-	return name;
-}
 
 class PGliteTransaction extends PGliteQueryable implements Transaction {
 	readonly options: TransactionOptions = { usePhantomQuery: false };
@@ -57,9 +46,13 @@ class PGliteTransaction extends PGliteQueryable implements Transaction {
 		return true;
 	}
 
+	protected override boundaryOf(sql: string): TransactionBoundary | undefined {
+		return transactionBoundary(sql);
+	}
+
 	override async executeRaw(query: SqlQuery): Promise<number> {
 		const changes = await super.executeRaw(query);
-		if (endsTransaction.test(query.sql)) this.#ended = true;
+		if (transactionBoundary(query.sql) === "end") this.#ended = true;
 		return changes;
 	}
 

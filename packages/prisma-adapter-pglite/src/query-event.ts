@@ -13,6 +13,8 @@ export interface QueryEvent {
 	durationMs: number;
 	/** True for statements of a transaction, including its BEGIN, COMMIT and ROLLBACK. */
 	inTransaction: boolean;
+	/** On the statement that began its transaction (`begin`) and on the one that ended it (`end`). */
+	transactionBoundary?: TransactionBoundary;
 	/** Present when the statement failed. Plain data, so it can be posted out of a worker. */
 	error?: QueryEventError;
 }
@@ -25,6 +27,8 @@ export interface QueryEventError {
 	/** PostgreSQL's SQLSTATE, such as `23505`. */
 	code?: string;
 }
+
+export type TransactionBoundary = "begin" | "end";
 
 /** Called synchronously after every statement. Errors it throws are ignored. */
 export type QueryHook = (event: QueryEvent) => void;

@@ -9,7 +9,7 @@ import {
 import type { Connection } from "./connection.ts";
 import { columnTypeOf, type PgText, toPgTexts, UnsupportedColumnType } from "./conversion.ts";
 import { convertPostgresError } from "./errors.ts";
-import type { QueryEvent, QueryEventError, QueryHook } from "./query-event.ts";
+import type { QueryEvent, QueryEventError, QueryHook, TransactionBoundary } from "./query-event.ts";
 
 export const debug = Debug("prisma:driver-adapter:pglite");
 // The package name, as Prisma's own adapters report theirs (test/adapter.test.ts checks it against package.json).
@@ -58,6 +58,11 @@ export abstract class PGliteQueryable implements SqlQueryable {
 		return false;
 	}
 
+	/** Whether the statement began or ended the transaction it ran in (transactions say). */
+	protected boundaryOf(_sql: string): TransactionBoundary | undefined {
+		return undefined;
+	}
+
 	protected runStatement(query: SqlQuery): Promise<StatementResult> {
 		return this.withConnection(() => {
 			const args = toPgTexts(query.args, query.argTypes);
@@ -91,6 +96,8 @@ export abstract class PGliteQueryable implements SqlQueryable {
 	#report(sql: string, args: readonly PgText[], started: number, error: QueryEventError | undefined): void {
 		if (this.onQuery === undefined) return;
 		const event: QueryEvent = { sql, args, durationMs: performance.now() - started, inTransaction: this.inTransaction };
+		const boundary = this.boundaryOf(sql);
+		if (boundary !== undefined) event.transactionBoundary = boundary;
 		if (error !== undefined) event.error = error;
 		try {
 			this.onQuery(event);

@@ -21,7 +21,8 @@ test("adapterName is the package's name, as Prisma's own adapters report theirs"
 
 describe("transactions through a Prisma Client", () => {
 	const events: QueryEvent[] = [];
-	const statements = () => events.map((event) => [event.sql.split(" ").slice(0, 4).join(" "), event.inTransaction, event.error?.code ?? null]);
+	const statements = () =>
+		events.map((event) => [event.sql.split(" ").slice(0, 4).join(" "), event.inTransaction, event.error?.code ?? null, event.transactionBoundary ?? null]);
 
 	test("BEGIN, the isolation level, the statements and COMMIT reach the hook, in the transaction", async () => {
 		const { client, close } = await openPGliteClient((event) => events.push(event));
@@ -29,10 +30,10 @@ describe("transactions through a Prisma Client", () => {
 			events.length = 0;
 			await client.$transaction(async (tx) => tx.author.count(), { isolationLevel: "Serializable" });
 			assert.deepStrictEqual(statements(), [
-				["BEGIN", true, null],
-				["SET TRANSACTION ISOLATION LEVEL", true, null],
-				["SELECT COUNT(*) AS \"_count$_all\"", true, null],
-				["COMMIT", true, null],
+				["BEGIN", true, null, "begin"],
+				["SET TRANSACTION ISOLATION LEVEL", true, null, null],
+				["SELECT COUNT(*) AS \"_count$_all\"", true, null, null],
+				["COMMIT", true, null, "end"],
 			]);
 		} finally {
 			await close();
@@ -49,11 +50,11 @@ describe("transactions through a Prisma Client", () => {
 			await client.author.count();
 			const insert = 'INSERT INTO "public"."Author" ("email","karma","verified","balance","joinedAt")';
 			assert.deepStrictEqual(statements(), [
-				["BEGIN", true, null],
-				[insert, true, null],
-				[insert, true, "23505"],
-				["ROLLBACK", true, null],
-				["SELECT COUNT(*) AS \"_count$_all\"", false, null],
+				["BEGIN", true, null, "begin"],
+				[insert, true, null, null],
+				[insert, true, "23505", null],
+				["ROLLBACK", true, null, "end"],
+				["SELECT COUNT(*) AS \"_count$_all\"", false, null, null],
 			]);
 			assert.equal(events[2]?.error?.kind, "UniqueConstraintViolation");
 			assert.equal(events[2]?.args[0], "taken@x");

@@ -1,4 +1,4 @@
-import { describeSharedSuite } from "../../prisma-adapter-sqljs/test/suite/compare.ts";
+import { describeSharedSuite } from "@internal/driver-adapter-suite";
 import { openPgClient, openPGliteClient, postgresServerUrl } from "./support/database.ts";
 
 /**

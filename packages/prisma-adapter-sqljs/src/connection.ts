@@ -1,5 +1,5 @@
 import type { Database, SqlJsStatic } from "sql.js";
-import { Mutex } from "./mutex.ts";
+import { type Lock, lockOf } from "./lock.ts";
 
 /** sql.js's module, or a function that loads it (called at most once per factory). */
 export type SqlJsLoader = SqlJsStatic | (() => Promise<SqlJsStatic>);
@@ -15,7 +15,7 @@ export type DatabaseSource = Database | { sqlJs: SqlJsLoader; data?: ArrayLike<n
 export interface Connection {
 	readonly db: Database;
 	/** Held by the open transaction; statements outside it wait until it is released. */
-	readonly mutex: Mutex;
+	readonly lock: Lock;
 	/** Whether the adapter opened the database, and therefore closes it. */
 	readonly owned: boolean;
 	/** Set once the adapter has closed the database; sql.js itself then fails with odd messages. */
@@ -61,18 +61,6 @@ export class ConnectionOpener {
 	/** sql.js builds SQLite with foreign keys off; Prisma's SQLite adapters run with them on. */
 	#prepare(db: Database, owned: boolean): Connection {
 		db.run(`PRAGMA foreign_keys = ${this.#foreignKeys ? "ON" : "OFF"}`);
-		return { db, mutex: mutexOf(db), owned, closed: false };
+		return { db, lock: lockOf(db), owned, closed: false };
 	}
-}
-
-/** One lock per database, even when several factories are given the same `Database`. */
-const mutexes = new WeakMap<Database, Mutex>();
-
-function mutexOf(db: Database): Mutex {
-	let mutex = mutexes.get(db);
-	if (mutex === undefined) {
-		mutex = new Mutex();
-		mutexes.set(db, mutex);
-	}
-	return mutex;
 }

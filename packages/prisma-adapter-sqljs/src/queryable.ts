@@ -9,7 +9,7 @@ import {
 import type { Connection } from "./connection.ts";
 import { type BindValue, inferColumnTypes, toBindValues, toResultCell } from "./conversion.ts";
 import { convertSqliteError } from "./errors.ts";
-import type { QueryEvent, QueryEventError, QueryHook } from "./query-event.ts";
+import type { QueryEvent, QueryEventError, QueryHook, TransactionBoundary } from "./query-event.ts";
 import { readRows, runCountingChanges } from "./statements.ts";
 
 export const debug = Debug("prisma:driver-adapter:sqljs");
@@ -30,7 +30,7 @@ export class SqlJsQueryable implements SqlQueryable {
 
 	async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
 		debug("[js::queryRaw] %O", query);
-		while (!this.mayRunNow()) await this.connection.mutex.whenFree();
+		while (!this.mayRunNow()) await this.connection.lock.whenFree();
 		const { columnNames, rows } = this.perform(
 			() => query.sql,
 			() => toBindValues(query.args, query.argTypes),
@@ -42,7 +42,7 @@ export class SqlJsQueryable implements SqlQueryable {
 
 	async executeRaw(query: SqlQuery): Promise<number> {
 		debug("[js::executeRaw] %O", query);
-		while (!this.mayRunNow()) await this.connection.mutex.whenFree();
+		while (!this.mayRunNow()) await this.connection.lock.whenFree();
 		return this.perform(
 			() => query.sql,
 			() => toBindValues(query.args, query.argTypes),
@@ -60,6 +60,11 @@ export class SqlJsQueryable implements SqlQueryable {
 
 	protected get inTransaction(): boolean {
 		return false;
+	}
+
+	/** Whether the statement began or ended the transaction it ran in (transactions say). */
+	protected boundaryOf(_sql: string): TransactionBoundary | undefined {
+		return undefined;
 	}
 
 	/**
@@ -88,6 +93,8 @@ export class SqlJsQueryable implements SqlQueryable {
 	#report(sql: string | undefined, args: BindValue[], started: number, error: QueryEventError | undefined): void {
 		if (this.onQuery === undefined || sql === undefined) return;
 		const event: QueryEvent = { sql, args, durationMs: performance.now() - started, inTransaction: this.inTransaction };
+		const boundary = this.boundaryOf(sql);
+		if (boundary !== undefined) event.transactionBoundary = boundary;
 		if (error !== undefined) event.error = error;
 		try {
 			this.onQuery(event);

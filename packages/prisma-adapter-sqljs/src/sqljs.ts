@@ -10,16 +10,13 @@ import {
 } from "@prisma/driver-adapter-utils";
 import type { Database } from "sql.js";
 import { type Connection, ConnectionOpener, type DatabaseSource, isDatabase } from "./connection.ts";
-import type { QueryHook } from "./query-event.ts";
+import type { QueryHook, TransactionBoundary } from "./query-event.ts";
 import { adapterName, debug, noArgs, SqlJsQueryable } from "./queryable.ts";
-import { runCountingChanges } from "./statements.ts";
+import { checkSavepointName, runCountingChanges, statement, transactionBoundary } from "./statements.ts";
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER (since 3.32), which sql.js keeps. */
 const maxBindValues = 32766;
 
-/** Statements that end the transaction itself, as opposed to `ROLLBACK TO` a savepoint. */
-const endsTransaction = /^\s*(COMMIT|END|ROLLBACK)(\s+TRANSACTION)?\s*;?\s*$/i;
-const savepointName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 class SqlJsTransaction extends SqlJsQueryable implements Transaction {
 	readonly options: TransactionOptions = { usePhantomQuery: false };
@@ -43,9 +40,13 @@ class SqlJsTransaction extends SqlJsQueryable implements Transaction {
 		return true;
 	}
 
+	protected override boundaryOf(sql: string): TransactionBoundary | undefined {
+		return transactionBoundary(sql);
+	}
+
 	override async executeRaw(query: SqlQuery): Promise<number> {
 		const changes = await super.executeRaw(query);
-		if (endsTransaction.test(query.sql)) this.#ended = true;
+		if (transactionBoundary(query.sql) === "end") this.#ended = true;
 		return changes;
 	}
 
@@ -89,15 +90,6 @@ class SqlJsTransaction extends SqlJsQueryable implements Transaction {
 	}
 }
 
-function statement(sql: string): SqlQuery {
-	return { sql, args: [], argTypes: [] };
-}
-
-function checkSavepointName(name: string): string {
-	if (!savepointName.test(name)) throw new Error(`Invalid savepoint name ${JSON.stringify(name)}`);
-	return name;
-}
-
 class PrismaSqlJsAdapter extends SqlJsQueryable implements SqlDriverAdapter {
 	readonly #onDispose: () => void;
 
@@ -108,12 +100,12 @@ class PrismaSqlJsAdapter extends SqlJsQueryable implements SqlDriverAdapter {
 
 	/** Statements outside a transaction wait for the open one to end, so they never join it. */
 	protected override mayRunNow(): boolean {
-		return this.connection.mutex.isFree;
+		return this.connection.lock.isFree;
 	}
 
 	async executeScript(script: string): Promise<void> {
 		debug("[js::executeScript] %s", script);
-		while (!this.mayRunNow()) await this.connection.mutex.whenFree();
+		while (!this.mayRunNow()) await this.connection.lock.whenFree();
 		const statements = this.connection.db.iterateStatements(script);
 		try {
 			for (let more = true; more; ) {
@@ -139,7 +131,7 @@ class PrismaSqlJsAdapter extends SqlJsQueryable implements SqlDriverAdapter {
 			throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
 		}
 		debug("[js::startTransaction]");
-		const release = await this.connection.mutex.acquire();
+		const release = await this.connection.lock.acquire();
 		const transaction = new SqlJsTransaction(this.connection, this.onQuery, release);
 		try {
 			transaction.begin();

@@ -1,5 +1,29 @@
+import type { SqlQuery } from "@prisma/driver-adapter-utils";
 import type { Database, Statement } from "sql.js";
 import type { BindValue, Cell } from "./conversion.ts";
+import type { TransactionBoundary } from "./query-event.ts";
+
+/** A statement the adapter sends itself: SQL without arguments. */
+export function statement(sql: string): SqlQuery {
+	return { sql, args: [], argTypes: [] };
+}
+
+/** Statements that end the transaction itself, as opposed to `ROLLBACK TO` a savepoint. */
+const endsTransaction = /^\s*(COMMIT|END|ROLLBACK)(\s+TRANSACTION)?\s*;?\s*$/i;
+const beginsTransaction = /^\s*BEGIN\b/i;
+
+/** Where a statement of a transaction stands: the one that began it, the one that ended it, or neither. */
+export function transactionBoundary(sql: string): TransactionBoundary | undefined {
+	if (beginsTransaction.test(sql)) return "begin";
+	return endsTransaction.test(sql) ? "end" : undefined;
+}
+
+const savepointName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function checkSavepointName(name: string): string {
+	if (!savepointName.test(name)) throw new Error(`Invalid savepoint name ${JSON.stringify(name)}`);
+	return name;
+}
 
 export interface StatementRows {
 	columnNames: string[];

@@ -11,9 +11,12 @@ async function recordedClient() {
 	return { ...opened, events };
 }
 
-/** The first word of each statement and whether it ran in a transaction. */
+/** The first word of each statement, whether it ran in a transaction, and whether it began or ended one. */
 function outline(events: readonly QueryEvent[]): string[] {
-	return events.map((event) => `${event.sql.trim().split(/\s+/)[0]}${event.inTransaction ? " (in transaction)" : ""}`);
+	return events.map(
+		(event) =>
+			`${event.sql.trim().split(/\s+/)[0]}${event.inTransaction ? " (in transaction)" : ""}${event.transactionBoundary ? ` [${event.transactionBoundary}]` : ""}`,
+	);
 }
 
 describe("the onQuery hook", () => {
@@ -61,10 +64,10 @@ describe("the onQuery hook", () => {
 			await client.$transaction([client.author.create({ data: { email: "1@x" } }), client.author.create({ data: { email: "2@x" } })]);
 			await client.author.count();
 			assert.deepEqual(outline(events), [
-				"BEGIN (in transaction)",
+				"BEGIN (in transaction) [begin]",
 				"INSERT (in transaction)",
 				"INSERT (in transaction)",
-				"COMMIT (in transaction)",
+				"COMMIT (in transaction) [end]",
 				"SELECT",
 			]);
 		} finally {
@@ -83,7 +86,7 @@ describe("the onQuery hook", () => {
 				}),
 				{ code: "P2002" },
 			);
-			assert.deepEqual(outline(events), ["BEGIN (in transaction)", "INSERT (in transaction)", "ROLLBACK (in transaction)"]);
+			assert.deepEqual(outline(events), ["BEGIN (in transaction) [begin]", "INSERT (in transaction)", "ROLLBACK (in transaction) [end]"]);
 			assert.deepEqual(events[1]?.error, {
 				message: "UNIQUE constraint failed: Author.email",
 				kind: "UniqueConstraintViolation",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { type AdapterName, openClient } from "./support/database.ts";
-import type { SuiteClient } from "./support/suite-client.ts";
+import type { SuiteClient } from "@internal/driver-adapter-suite";
 
 /**
  * What the README's `$queryRaw` caveat says, proved: sql.js cannot read a column's declared type,

@@ -1,5 +1,5 @@
 import { openClient } from "./support/database.ts";
-import { describeSharedSuite } from "./suite/compare.ts";
+import { describeSharedSuite } from "@internal/driver-adapter-suite";
 
 /**
  * The shared CRUD / relation / transaction / error suite, run through the same generated Prisma

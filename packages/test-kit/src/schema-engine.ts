@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { migrationScriptFromEmpty } from "@lucia-prisma/client-from-schema";
+import { migrationScript } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 
 export type DdlProvider = "sqlite" | "postgresql";
@@ -25,7 +25,7 @@ const wasm = nodeWasmSource();
 export async function ddlFromSchema(schemaPath: string, provider: DdlProvider, databaseUrl?: string): Promise<string> {
   const factory = trackConnections(adapterFactory(provider, databaseUrl));
   try {
-    return await migrationScriptFromEmpty(await readFile(schemaPath, "utf8"), factory, wasm);
+    return await migrationScript({ text: await readFile(schemaPath, "utf8"), provider }, factory, wasm);
   } catch (error) {
     throw new Error(`Could not compute DDL for ${schemaPath} (${provider}): ${describe(error)}`, { cause: error });
   } finally {

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
-import { loadSchemaCompiler } from "@lucia-prisma/client-from-schema";
+import { loadSchemaCompiler, migrationScript } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 import type { Plugin } from "vite";
 import { compileKey, databasesOf, withBrowserProvider } from "../database.ts";
@@ -38,7 +38,8 @@ export interface Precompiled {
 }
 
 export async function precompile(): Promise<Precompiled> {
-  const compiler = await loadSchemaCompiler(nodeWasmSource());
+  const wasm = nodeWasmSource();
+  const compiler = await loadSchemaCompiler(wasm);
   const read = (path: string) => readFile(join(root, path), "utf8");
   const presets: Preset[] = [];
   for (const { schemaFile, codeFile, database = "sqlite", ...about } of presetFiles) {
@@ -60,8 +61,8 @@ export async function precompile(): Promise<Precompiled> {
         if (key in result.schemas) continue;
         const compiled = compiler.compile(text, { provider: database });
         if (!compiled.ok) throw new Error(`A playground schema does not validate on ${database}:\n${compiled.message}`);
-        const migrationScript = await compiler.migrationScript(compiled.schema, adapters[database]);
-        result.schemas[key] = { ok: true, schema: compiled.schema, migrationScript, notices: compiled.notices };
+        const script = await migrationScript(compiled.schema, adapters[database], wasm);
+        result.schemas[key] = { ok: true, schema: compiled.schema, migrationScript: script, notices: compiled.notices };
       }
       const transpiled = transpile(code);
       if (!transpiled.ok) throw new Error(`Playground code does not transpile: ${transpiled.message} (line ${transpiled.line})\n${code}`);

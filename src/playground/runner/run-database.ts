@@ -8,7 +8,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { SqlJsStatic } from "sql.js";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
-import { applyMigrationScript, migrationScriptFromEmpty, type CompiledSchema, type WasmSource } from "@lucia-prisma/client-from-schema";
+import { applyMigrationScript, migrationScript, type CompiledSchema, type WasmSource } from "@lucia-prisma/client-from-schema";
 import type { TableRows } from "../protocol.ts";
 import type { Postgresql } from "./postgresql.ts";
 
@@ -74,9 +74,9 @@ export async function openPostgresql({ db, PrismaPGlite }: Postgresql, wasm: Was
   const fence = { closed: false };
   const view = fencedPGlite(db, fence);
   return {
-    async createTables(schema, migrationScript) {
+    async createTables(schema, script) {
       const adapter = new PrismaPGlite(view);
-      await applyMigrationScript(adapter, migrationScript ?? (await migrationScriptFromEmpty(schema.text, adapter, wasm)));
+      await applyMigrationScript(adapter, script ?? (await migrationScript(schema, adapter, wasm)));
     },
     adapter: (onQuery) => new PrismaPGlite(view, { onQuery }),
     async readTables() {

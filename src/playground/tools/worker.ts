@@ -6,7 +6,7 @@
 import initSqlJs from "sql.js";
 import sqlJsWasmUrl from "sql.js/dist/sql-wasm-browser.wasm?url";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
-import { loadSchemaCompiler, type SchemaCompiler } from "@lucia-prisma/client-from-schema";
+import { loadSchemaCompiler, migrationScript, type SchemaCompiler } from "@lucia-prisma/client-from-schema";
 import { browserWasmSource } from "@lucia-prisma/client-from-schema/browser";
 import type { Database } from "../database.ts";
 import type { CompileOutcome, PageToTools, ToolsToPage } from "../protocol.ts";
@@ -31,8 +31,8 @@ async function compile(text: string, database: Database): Promise<CompileOutcome
   if (database === "postgresql") return { ok: true, schema: result.schema, notices: result.notices };
   const scratch = new (await sqlJs).Database();
   try {
-    const migrationScript = await tools.migrationScript(result.schema, new PrismaSqlJs(scratch));
-    return { ok: true, schema: result.schema, migrationScript, notices: result.notices };
+    const script = await migrationScript(result.schema, new PrismaSqlJs(scratch), wasm);
+    return { ok: true, schema: result.schema, migrationScript: script, notices: result.notices };
   } finally {
     scratch.close();
   }

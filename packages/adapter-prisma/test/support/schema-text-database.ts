@@ -1,5 +1,5 @@
 import initSqlJs from "sql.js";
-import { applyMigrationScript, loadSchemaCompiler, type RuntimePrismaClient } from "@lucia-prisma/client-from-schema";
+import { applyMigrationScript, loadSchemaCompiler, type RuntimePrismaClient, migrationScript } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
 
@@ -22,7 +22,7 @@ export async function schemaTextDatabase(schemaText: string): Promise<SchemaText
 	const SQL = await initSqlJs();
 	const database = new SQL.Database();
 	const factory = new PrismaSqlJs(database);
-	await applyMigrationScript(factory, await compiler.migrationScript(result.schema, factory));
+	await applyMigrationScript(factory, await migrationScript(result.schema, factory, nodeWasmSource()));
 	return {
 		factory,
 		createClient: (adapter) => compiler.createClient(result.schema, { adapter }),

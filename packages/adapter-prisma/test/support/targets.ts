@@ -171,9 +171,10 @@ async function preparePGlite(spec: TargetSpec, migrationScript?: (factory: Prism
 	const db = await (sharedPGlite ??= PGlite.create());
 	const factory = new PrismaPGlite(db);
 	const ddlOf = migrationScript ?? (async (through: PrismaPGlite) => {
-		const { migrationScriptFromEmpty } = await import("@lucia-prisma/client-from-schema");
+		const { migrationScript } = await import("@lucia-prisma/client-from-schema");
 		const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
-		return migrationScriptFromEmpty(await readFile(schemaPath("postgresql", spec.schema), "utf8"), through, nodeWasmSource());
+		const text = await readFile(schemaPath("postgresql", spec.schema), "utf8");
+		return migrationScript({ text, provider: "postgresql" }, through, nodeWasmSource());
 	});
 	const ddl = await ddlOf(factory);
 	await db.exec(`DROP SCHEMA IF EXISTS "public" CASCADE;\nCREATE SCHEMA "public";\n${ddl}`);
@@ -252,12 +253,12 @@ async function clientFromSchemaText(spec: TargetSpec): Promise<{ prepared: Prepa
 }
 
 async function pgliteClientFromSchemaText(spec: TargetSpec, text: string): Promise<{ prepared: Prepared; Client: ClientConstructor }> {
-	const { loadSchemaCompiler } = await import("@lucia-prisma/client-from-schema");
+	const { loadSchemaCompiler, migrationScript } = await import("@lucia-prisma/client-from-schema");
 	const { nodeWasmSource } = await import("@lucia-prisma/client-from-schema/node");
 	const compiler = await loadSchemaCompiler(nodeWasmSource());
 	const result = compiler.compile(text);
 	if (!result.ok) throw new Error(`The schema did not compile:\n${result.message}`);
-	const prepared = await preparePGlite(spec, (factory) => compiler.migrationScript(result.schema, factory));
+	const prepared = await preparePGlite(spec, (factory) => migrationScript(result.schema, factory, nodeWasmSource()));
 	const Client = function (options: { adapter: object }) {
 		return compiler.createClient(result.schema, { adapter: options.adapter as PrismaPGlite });
 	} as unknown as ClientConstructor;

@@ -1,25 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createDatabase, generateClient } from "@internal/test-kit";
-import { migrationScriptFromEmpty } from "@lucia-prisma/client-from-schema";
+import { migrationScript } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 import pg from "pg";
-import type { GeneratedModule, SuiteClient } from "../../../prisma-adapter-sqljs/test/support/suite-client.ts";
+import { type GeneratedModule, schemaDrift, type SuiteClient, suiteSchemaPaths } from "@internal/driver-adapter-suite";
 import { PrismaPGlite, type QueryHook } from "../../src/index.ts";
 
 /** The shared suite's schema, for PostgreSQL. */
-export const schemaPath = fileURLToPath(new URL("../../../prisma-adapter-sqljs/test/schema.postgresql.prisma", import.meta.url));
-
-/** As for SQLite: three models drift from their tables, so only the database can catch their errors. */
-const drift = `
-DROP TABLE "Note";
-CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY, "body" TEXT NOT NULL);
-DROP TABLE "Ghost";
-CREATE TABLE "Ghost" ("id" INTEGER NOT NULL PRIMARY KEY);
-DROP TABLE "Phantom";
-`;
+export const schemaPath = suiteSchemaPaths.postgresql;
 
 /** Empties the database: every table, type and sequence of the suite goes with the schema. */
 const emptySchema = 'DROP SCHEMA IF EXISTS "public" CASCADE;\nCREATE SCHEMA "public";\n';
@@ -46,7 +36,7 @@ export function sharedPGlite(): Promise<PGlite> {
 export function schemaDdl(): Promise<string> {
 	return (ddl ??= (async () => {
 		const factory = new PrismaPGlite(await sharedPGlite());
-		return (await migrationScriptFromEmpty(await readFile(schemaPath, "utf8"), factory, nodeWasmSource())) + drift;
+		return (await migrationScript({ text: await readFile(schemaPath, "utf8"), provider: "postgresql" }, factory, nodeWasmSource())) + schemaDrift;
 	})());
 }
 

@@ -1,28 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { ddlFromSchema, generateClient } from "@internal/test-kit";
 import Database from "better-sqlite3";
 import initSqlJs, { type SqlJsStatic } from "sql.js";
 import { PrismaSqlJs, type QueryHook } from "../../src/index.ts";
-import type { GeneratedModule, SuiteClient } from "./suite-client.ts";
+import { type GeneratedModule, schemaDrift, type SuiteClient, suiteSchemaPaths } from "@internal/driver-adapter-suite";
 
-export const schemaPath = fileURLToPath(new URL("../schema.prisma", import.meta.url));
-
-/**
- * Makes three models of the test schema disagree with their tables, so that the database itself
- * raises what the client cannot catch first: NOT NULL on an optional field, a missing column,
- * a missing table.
- */
-const drift = `
-DROP TABLE "Note";
-CREATE TABLE "Note" ("id" INTEGER NOT NULL PRIMARY KEY, "body" TEXT NOT NULL);
-DROP TABLE "Ghost";
-CREATE TABLE "Ghost" ("id" INTEGER NOT NULL PRIMARY KEY);
-DROP TABLE "Phantom";
-`;
+export const schemaPath = suiteSchemaPaths.sqlite;
 
 let generated: Promise<GeneratedModule> | undefined;
 let ddl: Promise<string> | undefined;
@@ -36,7 +22,7 @@ export function loadClientModule(): Promise<GeneratedModule> {
 
 /** The DDL `prisma migrate diff --from-empty` prints for the test schema, then the drift. */
 export function schemaDdl(): Promise<string> {
-	return (ddl ??= ddlFromSchema(schemaPath, "sqlite").then((script) => script + drift));
+	return (ddl ??= ddlFromSchema(schemaPath, "sqlite").then((script) => script + schemaDrift));
 }
 
 export function loadSqlJs(): Promise<SqlJsStatic> {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { SuiteClient } from "../support/suite-client.ts";
+import type { SuiteClient } from "./suite-client.ts";
 import { type KnownDifference, type SuiteAdapter, type SuiteProvider, scenarios } from "./scenarios.ts";
 
 export interface SharedSuiteOptions {

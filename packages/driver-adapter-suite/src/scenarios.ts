@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import type { Args, Row, SuiteClient } from "../support/suite-client.ts";
+import type { Args, Row, SuiteClient } from "./suite-client.ts";
 import { failure } from "./outcomes.ts";
 
 /** The databases the suite runs on: SQLite (better-sqlite3, sql.js) and PostgreSQL (pg, PGlite). */
 export type SuiteProvider = "sqlite" | "postgresql";
-export type SuiteAdapter = "better-sqlite3" | "sql.js" | "pg" | "pglite";
+export type SuiteAdapter = "better-sqlite3" | "sql.js" | "pg" | "pglite" | "pglite over a MessagePort";
 
 /**
  * One step of the shared suite: it runs on a fresh database, asserts what it expects and returns
