@@ -35,6 +35,14 @@ function byProvider<T>(provider: SuiteProvider, values: Record<SuiteProvider, T>
 
 const originalCodePath = ["meta", "driverAdapterError", "originalCode"];
 
+/** What PGlite's PostgreSQL 18 reports for a RESTRICT failure (see the scenario that deletes a commented author). */
+const pgliteRestrictViolation = {
+	kind: "RestrictViolation",
+	constraint: { index: "Comment_authorId_fkey" },
+	originalCode: "23001",
+	originalMessage: 'update or delete on table "Author" violates RESTRICT setting of foreign key constraint "Comment_authorId_fkey" on table "Comment"',
+};
+
 const joinedAt = new Date("2024-02-29T12:34:56.789Z");
 const beyondDoubles = 9007199254740993n; // 2^53 + 1: a double would round it to 2^53
 const twoToThe62 = 2n ** 62n;
@@ -391,13 +399,8 @@ export const scenarios: readonly Scenario[] = [
 						originalCode: "23503",
 						originalMessage: 'update or delete on table "Author" violates foreign key constraint "Comment_authorId_fkey" on table "Comment"',
 					},
-					pglite: {
-						kind: "RestrictViolation",
-						constraint: { index: "Comment_authorId_fkey" },
-						originalCode: "23001",
-						originalMessage:
-							'update or delete on table "Author" violates RESTRICT setting of foreign key constraint "Comment_authorId_fkey" on table "Comment"',
-					},
+					pglite: pgliteRestrictViolation,
+					"pglite over a MessagePort": pgliteRestrictViolation,
 				},
 			},
 		],

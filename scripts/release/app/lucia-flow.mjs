@@ -6,7 +6,7 @@ import { prisma } from "@lucia-auth/adapter-prisma";
 import { PrismaClient } from "@prisma/client";
 import initSqlJs from "sql.js";
 import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
-import { applyMigrationScript, loadSchemaCompiler } from "@lucia-prisma/client-from-schema";
+import { applyMigrationScript, loadSchemaCompiler, migrationScript } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 
 const form = process.argv[2];
@@ -17,7 +17,7 @@ const adapter = new PrismaSqlJs(new SQL.Database());
 const compiler = await loadSchemaCompiler(nodeWasmSource());
 const compiled = compiler.compile(await readFile("prisma/schema.prisma", "utf8"));
 if (!compiled.ok) throw new Error(compiled.message);
-await applyMigrationScript(adapter, await compiler.migrationScript(compiled.schema, adapter));
+await applyMigrationScript(adapter, await migrationScript(compiled.schema, adapter, nodeWasmSource()));
 
 const client = new PrismaClient({ adapter });
 const options =
