@@ -35,7 +35,8 @@ export default defineConfig({
       format: "es",
       plugins: () => [clientFromSchemaVite(), playgroundPrecompile()],
       // The page's asset names, so a wasm file both load is one file, fetched once.
-      rollupOptions: { output: { assetFileNames: "_astro/[name].[hash][extname]" } },
+      // One file per worker (dynamic imports inlined): the page can start the runner from its text, offline too.
+      rollupOptions: { output: { assetFileNames: "_astro/[name].[hash][extname]", inlineDynamicImports: true } },
     },
     build: { target: "es2022", assetsInlineLimit: 0 },
   },

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
 import { clusterSnapshot } from "../build/cluster-snapshot.ts";
-import { startPostgresql } from "../runner/postgresql.ts";
+import { startPostgresql } from "../database/postgresql.ts";
 
 const start = async () => PGlite.create({ loadDataDir: new Blob([await clusterSnapshot()], { type: "application/gzip" }) });
 let db: PGlite;
@@ -60,9 +60,9 @@ test("PostgreSQL writes on past the cut WAL, into new segments, and what it wrot
   }
 });
 
-test("the runner's startPostgresql starts it from PGlite's files and the snapshot, with no initdb to run", async () => {
+test("the database worker's startPostgresql starts it from PGlite's files and the snapshot, with no initdb to run", async () => {
   const pgliteDist = dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
-  const { db } = await startPostgresql({
+  const db = await startPostgresql({
     pglite: await WebAssembly.compile(await readFile(join(pgliteDist, "pglite.wasm"))),
     fsBundle: new Blob([await readFile(join(pgliteDist, "pglite.data"))]),
     cluster: new Blob([await clusterSnapshot()], { type: "application/gzip" }),
