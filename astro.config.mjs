@@ -24,6 +24,25 @@ const { playgroundPrecompile } = await tsImport("./src/playground/build/precompi
 /** @type {typeof import("./src/integrations/playground-csp.ts")} */
 const { playgroundContentSecurityPolicy } = await tsImport("./src/integrations/playground-csp.ts", import.meta.url);
 
+/**
+ * The code worker is built as one file (its dynamic imports inlined): the page starts every run's
+ * worker from a blob of its text, where relative imports would not resolve. Only that worker:
+ * inlining breaks the CommonJS interop of prisma-schema-wasm in the tools worker.
+ * @returns {import("vite").Plugin}
+ */
+function codeWorkerInOneFile() {
+  let isCodeWorker = false;
+  return {
+    name: "playground-code-worker-in-one-file",
+    options(options) {
+      isCodeWorker = JSON.stringify(options.input ?? "").includes("src/playground/runner/worker.ts");
+    },
+    outputOptions(output) {
+      return isCodeWorker ? { ...output, inlineDynamicImports: true } : output;
+    },
+  };
+}
+
 export default defineConfig({
   // `astro build --site https://… --base /sub/` overrides both; every URL the site writes follows them.
   site: "http://localhost:4321",
@@ -33,10 +52,9 @@ export default defineConfig({
     plugins: [clientFromSchemaVite(), playgroundPrecompile()],
     worker: {
       format: "es",
-      plugins: () => [clientFromSchemaVite(), playgroundPrecompile()],
+      plugins: () => [clientFromSchemaVite(), playgroundPrecompile(), codeWorkerInOneFile()],
       // The page's asset names, so a wasm file both load is one file, fetched once.
-      // One file per worker (dynamic imports inlined): the page can start the runner from its text, offline too.
-      rollupOptions: { output: { assetFileNames: "_astro/[name].[hash][extname]", inlineDynamicImports: true } },
+      rollupOptions: { output: { assetFileNames: "_astro/[name].[hash][extname]" } },
     },
     build: { target: "es2022", assetsInlineLimit: 0 },
   },

@@ -34,8 +34,11 @@ async function runCode(page: Page, code: string): Promise<string> {
 async function freshDefaultRun(page: Page): Promise<{ statements: number; output: string }> {
   await openPlayground(page);
   expect(await run(page)).toBe("done");
-  return { statements: await queries(page).count(), output: await output(page).innerText() };
+  return { statements: await queries(page).count(), output: withoutIds(await output(page).innerText()) };
 }
+
+/** Lucia's ids are random: 15 characters of a-z and 0-9. */
+const withoutIds = (text: string) => text.replace(/\b[a-z0-9]{15}\b/g, "<id>");
 
 test.describe("nothing a run leaves behind reaches a later run", () => {
   test("a timer left running prints nothing into later runs", async ({ page }) => {
@@ -75,7 +78,7 @@ test.describe("nothing a run leaves behind reaches a later run", () => {
     expect(await run(page)).toBe("done");
     await expect(queries(page)).toHaveCount(fresh.statements);
     await expect(page.getByRole("status")).toContainText(`${fresh.statements} SQL statements`);
-    expect(await output(page).innerText()).toBe(fresh.output);
+    expect(withoutIds(await output(page).innerText())).toBe(fresh.output);
   });
 
   test("a forgotten await: the end says what was still pending, and none of it shows up later", async ({ page }) => {
@@ -162,7 +165,9 @@ test.describe("stopping", () => {
 
   test("a memory bomb is stopped without taking the page down", async ({ page }) => {
     await openPlayground(page, await permalink({ code: "const kept = [];\nwhile (true) kept.push(new Float64Array(1 << 24));\n" }));
-    expect(["crashed", "unresponsive"]).toContain(await run(page));
+    // The worker runs out of memory (its allocation throws, or it dies) or stops answering first.
+    expect(["done", "crashed", "unresponsive"]).toContain(await run(page));
+    await expect(output(page)).toContainText(/RangeError|Stopped: the code did not answer|The run ended unexpectedly/);
     await waitForEditors(page);
     await page.getByLabel("Preset").selectOption("default");
     expect(await run(page)).toBe("done");
@@ -214,8 +219,9 @@ for (const [name, attempt] of Object.entries(attempts)) {
       }
       await expect(output(page)).not.toContainText("got through");
       expect(requests).toBe(0);
-      // The browser reports each refused connection on the console: that is the policy working.
-      errors = errors.filter((error) => !error.includes("Content Security Policy"));
+      // The browser reports each refused connection on the console and as a failed request
+      // (blocked by the policy): that is the policy working.
+      errors = errors.filter((error) => !error.includes("Content Security Policy") && !(error.startsWith(`request failed: ${origin}/`) && error.endsWith(" csp")));
     } finally {
       server.close();
     }
@@ -277,7 +283,7 @@ console.log("cluster changed");
     const intruders = 'console.log("intruders:", await client.$queryRawUnsafe("SELECT count(*)::int AS n FROM pg_roles WHERE rolname = \'intruder\'"));\n';
     await replaceEditorText(page, "Code", defaultPreset.code + intruders);
     expect(await run(page)).toBe("done");
-    await expect(output(page)).toContainText("intruders: [ { n: 0 } ]");
+    await expect(output(page)).toContainText("intruders: [{ n: 0 }]");
     await expect(output(page)).toContainText("after sign-out");
   });
 });

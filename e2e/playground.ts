@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import type { DatabaseChoice } from "../src/playground/database.ts";
 import { presetFiles } from "../src/playground/presets.ts";
-import { encodeState } from "../src/playground/page/url-state.ts";
+import { encodeState } from "../src/playground/engine/url-state.ts";
 import { repoFile } from "./site.ts";
 
 export interface PresetText {

@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page, type Request } from "@playwright/test";
 import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
-import { encodeState } from "../src/playground/page/url-state.ts";
+import { encodeState } from "../src/playground/engine/url-state.ts";
 import { presetFiles } from "../src/playground/presets.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

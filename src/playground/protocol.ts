@@ -1,28 +1,26 @@
 /**
- * Messages between the playground page and its two workers. Every message of a run carries the
- * run's id, so the page drops what a stopped run still sends.
+ * Messages between the playground page and its workers: the code worker of each run, the
+ * database worker (PostgreSQL) and the schema tools.
  */
 import type { CompiledSchema, SchemaDiagnostic, SchemaNotice } from "@lucia-prisma/client-from-schema";
 import type { Database } from "./database.ts";
 
 // ---------------------------------------------------------------------------------------------
-// Runner: the worker that runs the reader's code (untrusted), replaced when a run overstays.
+// Code worker: runs the reader's code (untrusted), one run per worker. The page hands it a
+// private MessagePort with `init`; everything after travels on that port, so whatever the code
+// posts with `self.postMessage` reaches nobody.
 
-/** What the page hands a fresh runner once: wasm modules compiled on the page, kept across runners. */
-export interface RunnerInit {
+/** To a fresh code worker, with `worker.postMessage` and the port transferred. */
+export interface CodeWorkerInit {
   type: "init";
+  port: MessagePort;
+  database: Database;
+  /** Prisma's query compiler for the database, compiled once on the page. */
   queryCompiler: WebAssembly.Module;
-  sqlJs: WebAssembly.Module;
-  /**
-   * A schema, with its DDL, to create and query once on the runner's database right after it
-   * says it is ready, so the query compiler is instantiated before the first Run.
-   */
-  warmUp?: { schema: CompiledSchema; migrationScript: string };
-  /**
-   * Given to the PostgreSQL runner only (each database has a runner of its own, so starting
-   * PostgreSQL never holds up a SQLite run). It says it is ready once PostgreSQL has started.
-   */
-  postgresql?: PostgresqlFiles;
+  /** sql.js's wasm, for SQLite's code workers. */
+  sqlJs?: WebAssembly.Module;
+  /** A schema whose client the worker builds and queries once (on no database) before it says it is ready. */
+  warmUp?: CompiledSchema;
 }
 
 /**
@@ -38,45 +36,45 @@ export interface PostgresqlFiles {
   queryCompiler: WebAssembly.Module;
 }
 
-/**
- * To the PostgreSQL runner, after `init`: the schema engine the schema tools compiled, for the
- * DDL of schemas the build did not compile (the runner has the live database it needs). A run
- * that needs it waits for it; `error` says why it will not come.
- */
-export type RunnerSchemaEngine = { type: "schema-engine"; module: WebAssembly.Module } | { type: "schema-engine"; error: string };
-
-/** One run: a fresh database with the schema's tables, then the reader's code. */
+/** The one run of a code worker. */
 export interface RunRequest {
   type: "run";
-  runId: number;
-  database: Database;
   schema: CompiledSchema;
-  /** The DDL; absent for a PostgreSQL schema the build did not compile, whose DDL the runner computes. */
+  /** SQLite's DDL, applied to the run's fresh sql.js database. */
   migrationScript?: string;
+  /** PostgreSQL's session: the driver adapter's port to the database worker, its tables made. */
+  session?: MessagePort;
   /** The reader's TypeScript. */
   code: string;
-  /** The same code transpiled at build time (presets), so the runner can skip that step. */
+  /** The same code transpiled at build time (presets), so the worker can skip that step. */
   javascript?: string;
 }
 
-/**
- * To a spare runner: import now, while the network is there, every module a run on `database`
- * would import on first use. It answers `preloaded`.
- */
-export interface RunnerPreload {
-  type: "preload";
-  database: Database;
+/** The page asks every 250 ms while a run goes; a worker that does not answer for 2 s is stopped. */
+export interface Ping {
+  type: "ping";
 }
 
-export type PageToRunner = RunnerPreload | RunnerInit | RunnerSchemaEngine | RunRequest;
+export type PageToCodeWorker = RunRequest | Ping;
 
-/** One SQL statement, as the sql.js query hook saw it, with the Lucia calls that caused it. */
+/** At most this many console lines (and unhandled errors) and statements of one run reach the page. */
+export const outputLimits = { lines: 1000, statements: 2000 } as const;
+
+/** How much a run has produced so far; the page shows what it was sent and counts the rest. */
+export interface RunCounts {
+  lines: number;
+  statements: number;
+}
+
+/** One SQL statement, as the driver adapter's query hook saw it, with the Lucia calls that caused it. */
 export interface QueryItem {
   sql: string;
   /** Bound values, made displayable (bigints as `123n`, bytes as hex). */
   args: string[];
   durationMs: number;
   inTransaction: boolean;
+  /** On the statement that began a transaction, and on the one that ended it (from the adapter). */
+  transactionBoundary?: "begin" | "end";
   /** The adapter method running when the statement was sent, e.g. `getSessionAndUser`. */
   adapterMethod: string | null;
   /** The Lucia API call around it, e.g. `validateSession`. */
@@ -102,18 +100,41 @@ export interface TableRows {
   rows: string[][];
 }
 
-export type RunnerToPage =
-  | { type: "loaded" }
-  | { type: "preloaded" }
+export type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
+
+export type CodeWorkerToPage =
   | { type: "ready" }
   | { type: "start-failed"; message: string }
-  /** The run's turn has come (warm-ups go first): the page's deadline counts from here. */
-  | { type: "run-started"; runId: number }
-  | { type: "query"; runId: number; query: QueryItem }
-  | { type: "console"; runId: number; level: "log" | "info" | "warn" | "error" | "debug"; text: string; line?: number }
-  | { type: "error"; runId: number; error: ThrownError; unhandled: boolean }
-  | { type: "tables"; runId: number; tables: TableRows[] }
-  | { type: "done"; runId: number; durationMs: number };
+  | ({ type: "pong" } & RunCounts)
+  | { type: "query"; query: QueryItem }
+  | { type: "console"; level: ConsoleLevel; text: string; line?: number }
+  | { type: "error"; error: ThrownError; unhandled: boolean }
+  | { type: "tables"; tables: TableRows[] }
+  /** `pending`: Prisma queries still unsettled when the code returned (a missing `await`); they were not run. */
+  | ({ type: "done"; durationMs: number; pending: number } & RunCounts);
+
+// ---------------------------------------------------------------------------------------------
+// Database worker: PostgreSQL (PGlite), long-lived, lent to one run at a time. It never runs the
+// reader's code.
+
+/** The call a run's code worker makes on its session as the code ends: what it left open is rolled back, and the tables are read. */
+export const endRunCall = "endRun";
+
+export type PageToDatabase =
+  | { type: "start"; requestId: number; files: Pick<PostgresqlFiles, "pglite" | "fsBundle" | "cluster"> }
+  | { type: "schema-engine"; module: WebAssembly.Module }
+  | { type: "schema-engine-failed"; message: string }
+  /** `prisma migrate diff --from-empty --to-schema --script` for a schema the build did not compile. */
+  | { type: "migration-script"; requestId: number; text: string }
+  /** An empty database with the script's tables, served on `port` (the run's driver adapter). */
+  | { type: "open"; requestId: number; port: MessagePort; script: string }
+  | { type: "close"; requestId: number; sessionId: number };
+
+export type DatabaseToPage =
+  | { type: "reply"; requestId: number; value: unknown }
+  | { type: "failed"; requestId: number; message: string }
+  /** PostgreSQL has started again (after a run changed the cluster): how many times in all. */
+  | { type: "starts"; starts: number };
 
 // ---------------------------------------------------------------------------------------------
 // Tools: the worker with Prisma's schema wasm and schema engine (trusted code, long-lived).
@@ -129,7 +150,7 @@ export interface CompileSuccess {
   schema: CompiledSchema;
   /**
    * `prisma migrate diff --from-empty`'s script. The tools worker has no PostgreSQL, so for a
-   * PostgreSQL schema it leaves this out and the runner computes it on its database.
+   * PostgreSQL schema it leaves this out and the database worker computes it.
    */
   migrationScript?: string;
   notices: SchemaNotice[];

@@ -9,7 +9,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { applyMigrationScript, migrationScript, type WasmSource } from "@lucia-prisma/client-from-schema";
-import type { TableRows } from "../protocol.ts";
+import { endRunCall, type TableRows } from "../protocol.ts";
 import { displayValue, quoteIdentifier } from "../table-values.ts";
 import { serveDriverAdapter, type ServedAdapter } from "../remote-adapter/server.ts";
 import { clusterFingerprint } from "./cluster-fingerprint.ts";
@@ -22,9 +22,6 @@ export interface SessionsOptions {
   /** Told how many times PostgreSQL has started, each time it starts again. */
   onRestart?(starts: number): void;
 }
-
-/** The extra call a run makes as its code ends: what it left open is rolled back, and the tables are read. */
-export const endRunCall = "endRun";
 
 export class PostgresqlSessions {
   readonly #options: SessionsOptions;
@@ -46,13 +43,19 @@ export class PostgresqlSessions {
     return new PostgresqlSessions(options, db, await clusterFingerprint(db));
   }
 
+  /** DDL needs the schema engine only; no client is built here. */
+  get #wasm(): WasmSource {
+    const none = () => Promise.reject(new Error("The database worker builds no Prisma Client: it has no query compiler."));
+    return { queryCompiler: none, schemaEngine: this.#options.wasm.schemaEngine };
+  }
+
   get starts(): number {
     return this.#starts;
   }
 
   /** `prisma migrate diff --from-empty --to-schema --script` for the schema, on this PostgreSQL. */
   migrationScript(schemaText: string): Promise<string> {
-    return this.#inTurn(() => migrationScript({ text: schemaText, provider: "postgresql" }, new PrismaPGlite(this.#db), this.#options.wasm));
+    return this.#inTurn(() => migrationScript({ text: schemaText, provider: "postgresql" }, new PrismaPGlite(this.#db), this.#wasm));
   }
 
   /** An empty database with the script's tables, served on `port` until the session is closed. */

@@ -1,128 +1,100 @@
 /**
- * The database of one run: fresh and empty when the run starts, read out for the Tables region
- * when it ends. SQLite is a new sql.js database each run. PostgreSQL is the worker's one PGlite
- * (starting PostgreSQL takes a second or more), emptied before each run; statements a run sends
- * after it has ended are refused, so they cannot land in the next run's database.
+ * The database of one run, as the code worker sees it: a driver adapter factory for the reader's
+ * Prisma Client, and `end()`, called as the code returns, which fences that factory off, rolls
+ * back what the run left open and reads every table for the Tables region.
+ *
+ * SQLite is a new sql.js database in this worker. PostgreSQL is a session with the database
+ * worker over a MessagePort (see `../remote-adapter/` and `../database/sessions.ts`).
  */
-import type { PGlite } from "@electric-sql/pglite";
 import type { SqlJsStatic } from "sql.js";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaSqlJs } from "@lucia-prisma/adapter-sqljs";
-import { applyMigrationScript, migrationScript, type CompiledSchema, type WasmSource } from "@lucia-prisma/client-from-schema";
-import type { TableRows } from "../protocol.ts";
-import type { Postgresql } from "./postgresql.ts";
-
-/** What both adapters' query hooks report, as far as the Queries region shows it. */
-export interface StatementEvent {
-  sql: string;
-  args: readonly unknown[];
-  durationMs: number;
-  inTransaction: boolean;
-  error?: { message: string; kind?: string };
-}
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaSqlJs, type QueryEvent } from "@lucia-prisma/adapter-sqljs";
+import { applyMigrationScript } from "@lucia-prisma/client-from-schema";
+import { endRunCall, type TableRows } from "../protocol.ts";
+import { PortAdapterFactory } from "../remote-adapter/client.ts";
+import { displayValue, quoteIdentifier } from "../table-values.ts";
+import { fenceable } from "./fence.ts";
 
 export interface RunDatabase {
-  /** Creates the schema's tables: with the build's DDL when there is one, else computed here. */
-  createTables(schema: CompiledSchema, migrationScript: string | undefined): Promise<void>;
-  /** The driver adapter the reader's PrismaClient uses, reporting every statement. */
-  adapter(onQuery: (event: StatementEvent) => void): SqlMigrationAwareDriverAdapterFactory;
-  readTables(): Promise<TableRows[]>;
-  /** Ends the run's use of the database; later statements from the run fail. */
-  close(): Promise<void>;
+  /** What the reader's PrismaClient runs on; every statement is reported to the run's hook. */
+  factory: SqlDriverAdapterFactory;
+  /** The message of the error a statement sent after `end()` fails with. */
+  fenceReason: string;
+  /** Ends the run's use of the database and reads its tables. */
+  end(): Promise<TableRows[]>;
 }
 
-export function openSqlite(sqlJs: SqlJsStatic): RunDatabase {
-  const database = new sqlJs.Database();
-  return {
-    async createTables(_schema, migrationScript) {
-      if (migrationScript === undefined) throw new Error("A SQLite run needs its DDL from the page.");
-      await applyMigrationScript(new PrismaSqlJs(database), migrationScript);
-    },
-    adapter: (onQuery) => new PrismaSqlJs(database, { onQuery }),
-    async readTables() {
-      const names = database.exec(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> '_prisma_migrations' ORDER BY rowid",
-      );
-      return (names[0]?.values ?? []).map(([name]) => {
-        const tableName = String(name);
-        const [result] = database.exec(`SELECT * FROM ${quoteIdentifier(tableName)}`);
-        const columns =
-          result?.columns ?? database.exec(`SELECT name FROM pragma_table_info('${tableName.replaceAll("'", "''")}')`)[0]?.values.map(([column]) => String(column)) ?? [];
-        return { name: tableName, columns, rows: (result?.values ?? []).map((row) => row.map(displayValue)) };
-      });
-    },
-    async close() {
-      database.close();
-    },
-  };
-}
+const fenceReason = "This run's code had returned: a statement it sent afterwards was not run.";
 
 /**
- * Empties the PGlite for a run: ends a transaction a stopped run left open, resets the session
- * (settings, prepared statements, temporary tables) and drops every schema the reader could
- * have created, then gives the run a view of the database that it cannot use once it has ended.
+ * A statement gives the worker's event loop a turn when the last turn was a while ago: sql.js
+ * answers within microtasks, and code that awaits statement after statement would otherwise
+ * never let the worker answer the page, which stops a worker that does not answer.
  */
-export async function openPostgresql({ db, PrismaPGlite }: Postgresql, wasm: WasmSource): Promise<RunDatabase> {
-  // Separate calls: DISCARD ALL cannot run inside a transaction, a multi-statement string's included.
-  await db.exec("ROLLBACK");
-  await db.exec("DISCARD ALL");
-  const schemas = await db.query<{ name: string }>(
-    "SELECT nspname AS name FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'",
-  );
-  await db.exec(`${schemas.rows.map(({ name }) => `DROP SCHEMA ${quoteIdentifier(name)} CASCADE;`).join(" ")} CREATE SCHEMA "public";`);
+const breathe = (() => {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  const post = channel.port2.postMessage.bind(channel.port2);
+  const now = performance.now.bind(performance);
+  let lastTurn = now();
+  return async () => {
+    if (now() - lastTurn < 50) return;
+    await new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      post(null);
+    });
+    lastTurn = now();
+  };
+})();
 
-  const fence = { closed: false };
-  const view = fencedPGlite(db, fence);
+export async function openSqlite(sqlJs: SqlJsStatic, migrationScript: string, onQuery: (event: QueryEvent) => void): Promise<RunDatabase> {
+  const database = new sqlJs.Database();
+  await applyMigrationScript(new PrismaSqlJs(database), migrationScript);
+  const fenced = fenceable(new PrismaSqlJs(database, { onQuery }), fenceReason, breathe);
   return {
-    async createTables(schema, script) {
-      const adapter = new PrismaPGlite(view);
-      await applyMigrationScript(adapter, script ?? (await migrationScript(schema, adapter, wasm)));
-    },
-    adapter: (onQuery) => new PrismaPGlite(view, { onQuery }),
-    async readTables() {
-      const tables = await db.query<{ name: string }>(
-        "SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations' ORDER BY c.oid",
-      );
-      const result: TableRows[] = [];
-      for (const { name } of tables.rows) {
-        const rows = await db.query<unknown[]>(`SELECT * FROM "public".${quoteIdentifier(name)}`, [], { rowMode: "array" });
-        result.push({ name, columns: rows.fields.map((field) => field.name), rows: rows.rows.map((row) => row.map(displayValue)) });
+    factory: fenced.factory,
+    fenceReason,
+    async end() {
+      fenced.fence();
+      try {
+        database.exec("ROLLBACK");
+      } catch {
+        // No transaction was open.
       }
-      return result;
-    },
-    async close() {
-      fence.closed = true;
+      return readSqliteTables(database);
     },
   };
 }
 
-/** The PGlite with its query methods refusing work once the run has ended. */
-function fencedPGlite(db: PGlite, fence: { closed: boolean }): PGlite {
-  const guarded = new Set<PropertyKey>(["query", "sql", "exec", "transaction", "execProtocol", "execProtocolRaw"]);
-  return new Proxy(db, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== "function") return value;
-      if (!guarded.has(property)) return value.bind(target);
-      return (...args: unknown[]) => {
-        if (fence.closed) return Promise.reject(new Error("This run has ended: a statement it sent afterwards was not run."));
-        return Reflect.apply(value, target, args);
-      };
-    },
+export function openPostgresqlSession(port: MessagePort, onQuery: (event: QueryEvent) => void): RunDatabase {
+  const remote = new PortAdapterFactory(port, {
+    provider: "postgres",
+    adapterName: "@lucia-prisma/adapter-pglite",
+    onEvent: (event) => onQuery(event as QueryEvent),
   });
+  const fenced = fenceable(remote, fenceReason);
+  return {
+    factory: fenced.factory,
+    fenceReason,
+    async end() {
+      fenced.fence();
+      return remote.extra<TableRows[]>(endRunCall);
+    },
+  };
 }
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+type SqlJsDatabase = InstanceType<SqlJsStatic["Database"]>;
 
-/** A value as the Tables and Queries regions show it. */
-export function displayValue(value: unknown): string {
-  if (value === null || value === undefined) return "NULL";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (value instanceof Uint8Array) return `x'${[...value].map((byte) => byte.toString(16).padStart(2, "0")).join("")}'`;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+function readSqliteTables(database: SqlJsDatabase): TableRows[] {
+  const names = database.exec(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> '_prisma_migrations' ORDER BY rowid",
+  );
+  return (names[0]?.values ?? []).map(([name]) => {
+    const tableName = String(name);
+    const [result] = database.exec(`SELECT * FROM ${quoteIdentifier(tableName)}`);
+    const columns =
+      result?.columns ?? database.exec(`SELECT name FROM pragma_table_info('${tableName.replaceAll("'", "''")}')`)[0]?.values.map(([column]) => String(column)) ?? [];
+    return { name: tableName, columns, rows: (result?.values ?? []).map((row) => row.map(displayValue)) };
+  });
 }

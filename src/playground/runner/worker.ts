@@ -1,162 +1,206 @@
 /**
- * The runner worker: runs the reader's code, one run at a time. It is started from a blob URL
- * (see `../page/runner-client.ts`), so it lives under the page's Content-Security-Policy: it
- * cannot reach another origin, and it cannot evaluate strings. When a run overstays, the page
- * terminates it and starts another, handing it the wasm modules it already compiled.
+ * The code worker: runs the reader's code, once. The page makes a fresh one for every run (from
+ * a spare it prepared), so nothing a run leaves behind (timers, globals, patched prototypes,
+ * listeners, writes still going) can reach a later run: the worker is terminated when the run
+ * ends. It is started from a blob URL, so it lives under the page's Content-Security-Policy.
+ *
+ * Everything it says travels on the private port `init` hands it; whatever the reader's code
+ * posts on the worker itself reaches nobody. It sends the first `outputLimits` console lines and
+ * statements and counts the rest, so a flood cannot swamp the page.
  */
-import initSqlJs from "sql.js";
-import { createClient, importRuntimeModules, type CompiledSchema, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
+import initSqlJs, { type SqlJsStatic } from "sql.js";
+import type { QueryEvent } from "@lucia-prisma/adapter-sqljs";
+import { countPendingQueries, createClient, type CompiledSchema, type PendingQueries, type RuntimePrismaClient, type WasmSource } from "@lucia-prisma/client-from-schema";
 import type { Database } from "../database.ts";
-import type { PageToRunner, RunnerInit, RunnerSchemaEngine, RunnerToPage } from "../protocol.ts";
+import { outputLimits, type CodeWorkerInit, type CodeWorkerToPage, type ConsoleLevel, type PageToCodeWorker, type RunCounts, type RunRequest } from "../protocol.ts";
 import { readerPosition } from "../transpile.ts";
+import { displayValue } from "../table-values.ts";
+import { CallTracker } from "./call-tracker.ts";
+import { dryAdapterFactory } from "./dry-adapter.ts";
 import { formatConsoleArguments } from "./inspect.ts";
-import { importPostgresqlModules, startPostgresql } from "./postgresql.ts";
-import { openPostgresql, openSqlite, type RunDatabase } from "./run-database.ts";
-import { describeError, runProgram, sameSchemaAsBefore } from "./run.ts";
+import { createRunModules } from "./modules.ts";
+import { openPostgresqlSession, openSqlite, type RunDatabase } from "./run-database.ts";
+import { describeError, importProgram } from "./run.ts";
 
 // Kept before the reader's code can replace them.
-const postToPage = self.postMessage.bind(self) as (message: RunnerToPage) => void;
-const state = { runId: -1, moduleUrl: undefined as string | undefined };
+const now = performance.now.bind(performance);
+const addListener = self.addEventListener.bind(self);
+const removeListener = self.removeEventListener.bind(self);
 
+// The reader's code gets no way out of this worker: no nested workers (their scripts would not
+// be terminated with this one).
+for (const name of ["Worker", "SharedWorker"]) Reflect.deleteProperty(globalThis, name);
 // An app in Node has `process.env`; snippets read `process.env.NODE_ENV`.
 Reflect.set(globalThis, "process", { env: { NODE_ENV: "development" } });
 
-for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+let send: (message: CodeWorkerToPage) => void = () => {};
+const counts: RunCounts = { lines: 0, statements: 0 };
+const run = {
+  moduleUrl: undefined as string | undefined,
+  /** Set once the code has returned: what comes after is not the reader's output. */
+  over: false,
+  /** Rejections with these messages are the run's own fence refusing late statements. */
+  fenceReasons: [] as string[],
+};
+
+/** Counts one line of output, and says whether it is among those the page is sent. */
+function takeLine(): boolean {
+  if (run.over) return false;
+  counts.lines += 1;
+  return counts.lines <= outputLimits.lines;
+}
+
+for (const level of ["log", "info", "warn", "error", "debug"] satisfies ConsoleLevel[]) {
   console[level] = (...args: unknown[]) => {
-    const position = state.moduleUrl === undefined ? undefined : readerPosition(new Error().stack, state.moduleUrl);
-    postToPage({ type: "console", runId: state.runId, level, text: formatConsoleArguments(args), ...(position ? { line: position.line } : {}) });
+    if (!takeLine()) return;
+    const position = run.moduleUrl === undefined ? undefined : readerPosition(new Error().stack, run.moduleUrl);
+    send({ type: "console", level, text: formatConsoleArguments(args), ...(position ? { line: position.line } : {}) });
   };
 }
 
-self.addEventListener("unhandledrejection", (event) => {
+function reportUnhandled(reason: unknown): void {
+  const message = reason instanceof Error ? reason.message : String(reason);
+  if (run.fenceReasons.some((fenceReason) => message.includes(fenceReason))) return;
+  if (takeLine()) send({ type: "error", error: describeError(reason, run.moduleUrl), unhandled: true });
+}
+
+addListener("unhandledrejection", (event) => {
   event.preventDefault();
-  postToPage({ type: "error", runId: state.runId, error: describeError(event.reason, state.moduleUrl), unhandled: true });
+  reportUnhandled(event.reason);
+});
+// An exception thrown in a timer or listener of the reader's: reported, and not to the page's `error`.
+addListener("error", (event) => {
+  event.preventDefault();
+  reportUnhandled(event.error ?? event.message);
 });
 
 interface Context {
-  wasm: WasmSource;
-  /** The database this runner runs (each database has a runner of its own). */
   database: Database;
-  /** A fresh database for a run: this runner's own kind only. */
-  open(database: Database): Promise<RunDatabase>;
+  wasm: WasmSource;
+  sqlJs?: SqlJsStatic;
 }
 
-/**
- * The runner once started, with its warm-ups and runs chained after it: they take turns, since
- * they share the runner's database.
- */
-let queue: Promise<Context> | undefined;
-
-/** Runs `task` once the runner has started and whatever came before has finished. */
-function inTurn(task: (context: Context) => Promise<void>): Promise<void> {
-  if (queue === undefined) throw new Error("The runner was asked to work before it was given its wasm modules.");
-  const turn = queue.then(task);
-  queue = queue.then(async (context) => {
-    await turn.catch(() => {});
-    return context;
+const onInit = (event: MessageEvent<CodeWorkerInit>) => {
+  if (event.data?.type !== "init") return;
+  removeListener("message", onInit);
+  const init = event.data;
+  const port = init.port;
+  send = port.postMessage.bind(port);
+  const context = initialise(init);
+  let started = false;
+  port.addEventListener("message", (message: MessageEvent<PageToCodeWorker>) => {
+    const request = message.data;
+    if (request.type === "ping") {
+      send({ type: "pong", ...counts });
+    } else if (request.type === "run" && !started) {
+      started = true;
+      void context.then((ready) => runOnce(ready, request));
+    }
   });
-  return turn;
+  port.start();
+  context.then(
+    () => send({ type: "ready" }),
+    (error: unknown) => send({ type: "start-failed", message: error instanceof Error ? error.message : String(error) }),
+  );
+};
+addListener("message", onInit);
+
+async function initialise(init: CodeWorkerInit): Promise<Context> {
+  const other = (what: string) => () => Promise.reject(new Error(`${what} is not in this worker: it runs ${init.database} only.`));
+  const compiler = () => Promise.resolve(init.queryCompiler);
+  const wasm: WasmSource = {
+    queryCompiler: init.database === "sqlite" ? compiler : other("SQLite's query compiler"),
+    postgresqlQueryCompiler: init.database === "postgresql" ? compiler : other("PostgreSQL's query compiler"),
+    schemaEngine: other("Prisma's schema engine"),
+  };
+  const context: Context = { database: init.database, wasm, ...(init.sqlJs ? { sqlJs: await startSqlJs(init.sqlJs) } : {}) };
+  if (init.warmUp !== undefined) await warmUp(context, init.warmUp);
+  return context;
 }
 
-/** The schema engine, which the page hands PostgreSQL's runner after `init` (see `RunnerSchemaEngine`). */
-let receiveSchemaEngine: (message: RunnerSchemaEngine) => void = () => {};
-const schemaEngine = new Promise<WebAssembly.Module>((resolve, reject) => {
-  receiveSchemaEngine = (message) => ("module" in message ? resolve(message.module) : reject(new Error(`Prisma's schema engine did not load: ${message.error}`)));
-});
-// Only runs that compute DDL wait for it; one that never comes must not be reported as unhandled.
-schemaEngine.catch(() => {});
-
-async function initialise(init: RunnerInit): Promise<Context> {
-  const files = init.postgresql;
-  const missing = (what: string) => Promise.reject(new Error(`${what} is only in the PostgreSQL runner.`));
-  const wasm: WasmSource = {
-    queryCompiler: () => Promise.resolve(init.queryCompiler),
-    postgresqlQueryCompiler: () => (files ? Promise.resolve(files.queryCompiler) : missing("Prisma's PostgreSQL query compiler")),
-    schemaEngine: () => (files ? schemaEngine : missing("Prisma's schema engine")),
-  };
-  const other = (database: Database) => Promise.reject(new Error(`This runner has no ${database}: each database runs in a runner of its own.`));
-  if (files !== undefined) {
-    const postgresql = await startPostgresql(files);
-    return { wasm, database: "postgresql", open: (database) => (database === "postgresql" ? openPostgresql(postgresql, wasm) : other(database)) };
-  }
-  const sqlJs = await initSqlJs({
+function startSqlJs(module: WebAssembly.Module): Promise<SqlJsStatic> {
+  return initSqlJs({
     // The page compiled sql.js's wasm once; instantiate that module instead of fetching it again.
     instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) {
-      void WebAssembly.instantiate(init.sqlJs, imports).then((instance) => receive(instance, init.sqlJs));
+      void WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module));
       return {};
     },
   } as Parameters<typeof initSqlJs>[0]);
-  return { wasm, database: "sqlite", open: async (database) => (database === "sqlite" ? openSqlite(sqlJs) : other(database)) };
 }
-
-/** The schema this runner warms up with (from `init`); the schema engine's warm-up uses it too. */
-let warmUpSchema: CompiledSchema | undefined;
 
 /**
- * Creates the schema's tables and queries one, so the query compiler is instantiated before the
- * first run. Without `migrationScript` the runner computes the DDL, which instantiates the schema
- * engine too.
+ * Builds a client of the schema and sends it one query, on no database, so the query compiler
+ * is instantiated and Prisma's runtime has done its first-call work before the reader's run.
  */
-async function warmUp({ wasm, database: kind, open }: Context, schema: CompiledSchema, migrationScript: string | undefined): Promise<void> {
-  const database = await open(kind);
-  try {
-    await database.createTables(schema, migrationScript);
-    const client = createClient<RuntimePrismaClient>(sameSchemaAsBefore(schema), wasm, { adapter: database.adapter(() => {}) });
-    const first = schema.models[0];
-    if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
-    await client.$disconnect();
-  } finally {
-    await database.close();
-  }
+async function warmUp({ database, wasm }: Context, schema: CompiledSchema): Promise<void> {
+  const client = createClient<RuntimePrismaClient>(schema, wasm, { adapter: dryAdapterFactory(database === "sqlite" ? "sqlite" : "postgres") });
+  const first = schema.models[0];
+  if (first !== undefined) await (client[first.delegate] as { findFirst(): Promise<unknown> }).findFirst();
 }
 
-self.addEventListener("message", async (event: MessageEvent<PageToRunner>) => {
-  const message = event.data;
-  if (message.type === "preload") {
-    const postgresql = message.database === "postgresql";
-    await Promise.all([importRuntimeModules(message.database, { schemaEngine: postgresql }), ...(postgresql ? [importPostgresqlModules()] : [])]);
-    postToPage({ type: "preloaded" });
-    return;
-  }
-  if (message.type === "schema-engine") {
-    receiveSchemaEngine(message);
-    // So the first run of an edited schema finds the schema engine instantiated.
-    const schema = warmUpSchema;
-    if ("module" in message && schema !== undefined) void inTurn((context) => warmUp(context, schema, undefined)).catch(() => {});
-    return;
-  }
-  if (message.type === "init") {
-    const loaded = initialise(message);
-    queue = loaded;
-    // Run is usable as soon as the database is; the warm-up runs right after, and a run waits
-    // for it (it is what the run would otherwise do first). A warm-up that fails only costs the
-    // first run its head start: that run meets the same problem and reports it.
-    const first = message.warmUp;
-    warmUpSchema = first?.schema;
-    if (first !== undefined) void inTurn((context) => warmUp(context, first.schema, first.migrationScript)).catch(() => {});
-    try {
-      await loaded;
-    } catch (error) {
-      postToPage({ type: "start-failed", message: error instanceof Error ? error.message : String(error) });
-      return;
-    }
-    postToPage({ type: "ready" });
-    return;
-  }
-  await inTurn(async ({ wasm, open }) => {
-    state.runId = message.runId;
-    state.moduleUrl = undefined;
-    postToPage({ type: "run-started", runId: message.runId });
-    await runProgram(message, {
-      wasm,
-      openDatabase: open,
-      post: postToPage,
-      setModuleUrl: (url) => {
-        state.moduleUrl = url;
-      },
-    });
-  });
-});
+type Main = (require: (specifier: string) => unknown, exports: object, module: { exports: object }) => Promise<void>;
 
-// The module has loaded: the page may keep this worker as a spare until it is needed.
-postToPage({ type: "loaded" });
+async function runOnce(context: Context, request: RunRequest): Promise<void> {
+  const started = now();
+  const tracker = new CallTracker();
+  const onQuery = (event: QueryEvent) => {
+    if (run.over) return;
+    counts.statements += 1;
+    if (counts.statements <= outputLimits.statements) send({ type: "query", query: queryItem(event, tracker) });
+  };
+  const clients: PendingQueries[] = [];
+  let database: RunDatabase | undefined;
+  try {
+    database = await openDatabase(context, request, onQuery);
+    run.fenceReasons.push(database.fenceReason);
+    const { factory } = database;
+    const modules = createRunModules(tracker, (options) => {
+      const client = createClient<RuntimePrismaClient>(request.schema, context.wasm, { adapter: factory, ...(Array.isArray(options?.log) ? { log: options.log } : {}) });
+      clients.push(countPendingQueries(client));
+      return client;
+    });
+    const program = await importProgram(request, (url) => (run.moduleUrl = url));
+    const exported = {};
+    await (program.default as Main)(modules.require, exported, { exports: exported });
+  } catch (error) {
+    if (takeLine()) send({ type: "error", error: describeError(error, run.moduleUrl), unhandled: false });
+  }
+  const pending = clients.reduce((sum, client) => sum + client.pending, 0);
+  const ending = database?.end();
+  // One task later: rejections the code left unhandled as it returned are reported first.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  run.over = true;
+  if (ending !== undefined) {
+    try {
+      send({ type: "tables", tables: await ending });
+    } catch (error) {
+      send({ type: "error", error: describeError(error, undefined), unhandled: false });
+    }
+  }
+  send({ type: "done", durationMs: now() - started, pending, ...counts });
+}
+
+async function openDatabase(context: Context, request: RunRequest, onQuery: (event: QueryEvent) => void): Promise<RunDatabase> {
+  if (context.database === "sqlite") {
+    if (context.sqlJs === undefined || request.migrationScript === undefined) throw new Error("A SQLite run needs sql.js and the schema's migration script.");
+    return openSqlite(context.sqlJs, request.migrationScript, onQuery);
+  }
+  if (request.session === undefined) throw new Error("A PostgreSQL run needs its session with the database worker.");
+  const session = openPostgresqlSession(request.session, onQuery);
+  // The session's own refusal once the page closes it.
+  run.fenceReasons.push("This run has ended");
+  return session;
+}
+
+function queryItem(event: QueryEvent, tracker: CallTracker) {
+  return {
+    sql: event.sql,
+    args: event.args.map(displayValue),
+    durationMs: event.durationMs,
+    inTransaction: event.inTransaction,
+    ...(event.transactionBoundary === undefined ? {} : { transactionBoundary: event.transactionBoundary }),
+    adapterMethod: tracker.adapterMethod,
+    luciaMethod: tracker.luciaMethod,
+    ...(event.error ? { error: event.error.kind ? `${event.error.kind}: ${event.error.message}` : event.error.message } : {}),
+  };
+}

@@ -11,8 +11,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { createClient, loadSchemaCompiler, type CompiledSchema, type RuntimePrismaClient } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 import { clusterSnapshot } from "../build/cluster-snapshot.ts";
-import { endRunCall, PostgresqlSessions } from "../database/sessions.ts";
-import type { TableRows } from "../protocol.ts";
+import { PostgresqlSessions } from "../database/sessions.ts";
+import { endRunCall, type TableRows } from "../protocol.ts";
 import { PortAdapterFactory } from "../remote-adapter/client.ts";
 
 const wasm = nodeWasmSource();

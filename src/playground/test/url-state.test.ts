@@ -1,7 +1,7 @@
 /** The URL holds the playground's state: short for an unchanged preset, and only what changed. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { decodeState, encodeState } from "../page/url-state.ts";
+import { decodeState, encodeState, maxLinkText, oversizedLinkNotice } from "../engine/url-state.ts";
 
 const preset = { schema: "model User {\n  id String @id\n}\n", code: 'console.log("hello");\n', database: "sqlite" as const };
 const example = { schema: "s", code: "c", database: "postgresql" as const };
@@ -60,5 +60,21 @@ describe("decodeState", () => {
 
   test("a mangled payload opens its base instead of failing", async () => {
     assert.deepEqual(await decodeState(at("#p=default&z=not-deflate"), lookup), { base: "default", ...preset });
+  });
+});
+
+describe("a link that inflates past the limit", () => {
+  test("opens its base with a notice, without inflating it all", async () => {
+    const { deflateRawSync } = await import("node:zlib");
+    const payload = deflateRawSync(Buffer.from(JSON.stringify({ c: "x".repeat(50_000_000) }))).toString("base64url");
+    const decoded = await decodeState(at(`#p=default&z=${payload}`), lookup);
+    assert.deepEqual(decoded, { base: "default", ...preset, notice: oversizedLinkNotice });
+  });
+
+  test("one just under it opens in full", async () => {
+    const code = "y".repeat(maxLinkText - 20);
+    const decoded = await decodeState(at(await encodeState({ ...preset, base: "default", code }, preset)), lookup);
+    assert.equal(decoded?.code, code);
+    assert.equal(decoded?.notice, undefined);
   });
 });

@@ -19,15 +19,12 @@ void wasm.schemaEngine().catch(() => {});
 const sqlJs = initSqlJs({ locateFile: () => sqlJsWasmUrl });
 const compiler: Promise<SchemaCompiler> = loadSchemaCompiler(wasm);
 
-/** Compiling the same text twice gives the same outcome: keep the last few. */
-const outcomes = new Map<string, Promise<CompileOutcome>>();
-
 async function compile(text: string, database: Database): Promise<CompileOutcome> {
   const tools = await compiler;
   const result = tools.compile(text, { provider: database });
   if (!result.ok) return result;
-  // The schema engine needs a live database of the schema's kind; PostgreSQL lives in the runner,
-  // which computes the DDL itself.
+  // The schema engine needs a live database of the schema's kind; PostgreSQL lives in the
+  // database worker, which computes the DDL itself. (The page caches the outcomes.)
   if (database === "postgresql") return { ok: true, schema: result.schema, notices: result.notices };
   const scratch = new (await sqlJs).Database();
   try {
@@ -38,23 +35,12 @@ async function compile(text: string, database: Database): Promise<CompileOutcome
   }
 }
 
-function cachedCompile(text: string, database: Database): Promise<CompileOutcome> {
-  const key = `${database}\n${text}`;
-  let outcome = outcomes.get(key);
-  if (outcome === undefined) {
-    outcome = compile(text, database);
-    outcomes.set(key, outcome);
-    if (outcomes.size > 16) outcomes.delete(outcomes.keys().next().value as string);
-  }
-  return outcome;
-}
-
 self.addEventListener("message", async (event: MessageEvent<PageToTools>) => {
   const request = event.data;
   try {
     switch (request.type) {
       case "compile":
-        post({ type: "compiled", requestId: request.requestId, outcome: await cachedCompile(request.text, request.database) });
+        post({ type: "compiled", requestId: request.requestId, outcome: await compile(request.text, request.database) });
         break;
       case "format":
         post({ type: "formatted", requestId: request.requestId, text: (await compiler).format(request.text) });

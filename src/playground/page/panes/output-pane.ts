@@ -36,6 +36,15 @@ export class OutputPane {
     this.#element.append(entry);
   }
 
+  /** After the lines shown: how many more the run printed. */
+  more(count: number): void {
+    const entry = this.#entry("notice");
+    const body = document.createElement("pre");
+    body.textContent = `… ${count.toLocaleString("en-US")} more ${count === 1 ? "line" : "lines"} not shown`;
+    entry.append(body);
+    this.#element.append(entry);
+  }
+
   error(error: ThrownError, unhandled: boolean): void {
     const entry = this.#entry("error");
     const title = document.createElement("pre");

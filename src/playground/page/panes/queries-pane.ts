@@ -1,7 +1,8 @@
 /**
  * The Queries region: one list item per SQL statement, added while the run goes, with the Lucia
  * call and adapter method that sent it, its arguments, its duration, and a bracket around the
- * statements of one transaction.
+ * statements of one transaction (as the driver adapter marked them). SQL is highlighted a few
+ * statements at a time, so a long list never holds the page up.
  */
 import type { QueryItem } from "../../protocol.ts";
 
@@ -11,33 +12,44 @@ export class QueriesPane {
   readonly #list: HTMLOListElement;
   readonly #summary: HTMLElement;
   readonly #highlight: Highlight;
+  readonly #more: HTMLElement;
   #count = 0;
-  #inTransaction = false;
+  /** Statements waiting for their highlighting, oldest first. */
+  readonly #toHighlight: { sql: string; element: HTMLElement }[] = [];
+  #highlighting = false;
 
   constructor(list: HTMLOListElement, summary: HTMLElement, highlight: Highlight) {
     this.#list = list;
     this.#summary = summary;
     this.#highlight = highlight;
+    this.#more = document.createElement("p");
+    this.#more.className = "pg-count";
+    this.#more.hidden = true;
+    list.after(this.#more);
   }
 
   clear(): void {
     this.#list.replaceChildren();
     this.#count = 0;
-    this.#inTransaction = false;
+    this.#toHighlight.length = 0;
     this.#summary.textContent = "";
+    this.#more.hidden = true;
+  }
+
+  /** The run ended having sent `total` statements, of which the list shows the first ones. */
+  end(total: number): void {
+    this.#summary.textContent = statements(total);
+    const hidden = total - this.#count;
+    this.#more.hidden = hidden <= 0;
+    this.#more.textContent = `… ${hidden.toLocaleString("en-US")} more ${hidden === 1 ? "statement" : "statements"} not shown`;
   }
 
   add(query: QueryItem): void {
     this.#count += 1;
     const item = document.createElement("li");
     item.className = "pg-query";
-    const opens = /^\s*BEGIN\b/i.test(query.sql);
-    const closes = /^\s*(COMMIT|ROLLBACK)\b(?!\s+TO)/i.test(query.sql);
-    if (query.inTransaction || opens) {
-      item.dataset["transaction"] = opens || !this.#inTransaction ? "start" : closes ? "end" : "inside";
-      this.#inTransaction = !closes;
-    } else {
-      this.#inTransaction = false;
+    if (query.inTransaction) {
+      item.dataset["transaction"] = query.transactionBoundary === "begin" ? "start" : query.transactionBoundary === "end" ? "end" : "inside";
     }
     if (query.error !== undefined) item.dataset["failed"] = "";
 
@@ -54,10 +66,8 @@ export class QueriesPane {
     const sql = document.createElement("code");
     sql.className = "pg-query-sql";
     sql.textContent = query.sql;
-    void this.#highlight(query.sql).then((html) => {
-      // Monaco's colorizer escapes the text it is given.
-      sql.innerHTML = html;
-    }, () => {});
+    this.#toHighlight.push({ sql: query.sql, element: sql });
+    void this.#highlightSome();
 
     item.append(head, sql);
     if (query.args.length > 0) {
@@ -73,6 +83,24 @@ export class QueriesPane {
       item.append(error);
     }
     this.#list.append(item);
-    this.#summary.textContent = `${this.#count} ${this.#count === 1 ? "statement" : "statements"}`;
+    this.#summary.textContent = statements(this.#count);
+  }
+
+  async #highlightSome(): Promise<void> {
+    if (this.#highlighting) return;
+    this.#highlighting = true;
+    try {
+      for (let next = this.#toHighlight.shift(); next !== undefined; next = this.#toHighlight.shift()) {
+        const { sql, element } = next;
+        // Monaco's colorizer escapes the text it is given.
+        element.innerHTML = await this.#highlight(sql).catch(() => element.innerHTML);
+        // A breath between statements, for input and painting.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      this.#highlighting = false;
+    }
   }
 }
+
+const statements = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "statement" : "statements"}`;

@@ -3,7 +3,8 @@
  * `#p=<base>` alone when the schema and code are the base's (a preset, or a docs example as
  * `example:<path>`); otherwise `&z=` carries, deflated and base64url-encoded, only the parts
  * that differ from it, and `&db=` the database when it is not the base's. Reading takes
- * `location`-like input, so tests can call it directly.
+ * `location`-like input, so tests can call it directly. A payload is inflated as a stream and
+ * given up past `maxLinkText`, so no link can hang or crash the tab.
  */
 import { isDatabaseChoice } from "../database.ts";
 import type { PlaygroundState } from "../presets.ts";
@@ -12,6 +13,18 @@ export interface UrlState extends PlaygroundState {
   /** The preset or example the state started from. */
   base: string;
 }
+
+/** The most a link's payload may inflate to, in bytes of UTF-8 (its schema and code together, as JSON). */
+export const maxLinkText = 1_000_000;
+
+/** A state read from a link, with a notice when the link could not be read in full. */
+export interface DecodedState extends UrlState {
+  notice?: string;
+}
+
+export const oversizedLinkNotice = `This link holds more than the playground accepts (over 1 MB of text once unpacked): it opens its starting point instead.`;
+
+class OversizedLink extends Error {}
 
 interface Changes {
   s?: string;
@@ -35,7 +48,7 @@ export async function encodeState(state: UrlState, base: PlaygroundState): Promi
 export async function decodeState(
   location: { hash: string; search: string },
   lookup: (base: string) => PlaygroundState | undefined,
-): Promise<UrlState | undefined> {
+): Promise<DecodedState | undefined> {
   const hash = new URLSearchParams(location.hash.replace(/^#/, ""));
   const base = hash.get("p") ?? exampleBase(location.search);
   if (base === undefined) return undefined;
@@ -52,9 +65,9 @@ export async function decodeState(
       schema: typeof changes.s === "string" ? changes.s : baseState.schema,
       code: typeof changes.c === "string" ? changes.c : baseState.code,
     };
-  } catch {
-    // A truncated or mangled link: open its base rather than nothing.
-    return opened;
+  } catch (error) {
+    // A truncated, mangled or oversized link: open its base rather than nothing.
+    return error instanceof OversizedLink ? { ...opened, notice: oversizedLinkNotice } : opened;
   }
 }
 
@@ -70,7 +83,20 @@ async function deflate(text: string): Promise<string> {
 
 async function inflate(packed: string): Promise<string> {
   const stream = new Blob([fromBase64Url(packed) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Response(stream).text();
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxLinkText) {
+      await reader.cancel();
+      throw new OversizedLink();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 function toBase64Url(bytes: Uint8Array): string {
