@@ -9,11 +9,15 @@
  * - first query: the Run click (the pointer event's own time) → the first SQL statement shown;
  * - transfer before the first result: bytes over the wire, page and workers, until then;
  * - re-run after a schema edit, once the page has been open 3 s: click → first statement;
- * - Run after a runaway run was stopped: click → first statement;
+ * - Run after a runaway run was stopped (2 s without an answer): click → first statement;
+ * - Run after a hostile run (prototypes patched, a timer left running): click → first statement;
+ * - the page's slowest answer while a run prints 200,000 lines (the longest gap between ticks
+ *   of a 10 ms timer on the page, minus those 10 ms), and how long that run took;
  * - PostgreSQL: from choosing it in the Database menu (page open, Run usable) to ready
  *   (`playground:postgresql-chosen` → `playground:postgresql-ready`), the bytes that loaded after
  *   the choice, and click → first statement for the first run, for later runs there, and for a
- *   run after a schema edit (the runner computes its DDL), once the page has loaded everything.
+ *   run after a schema edit (the database worker computes its DDL), once the page has loaded
+ *   everything, and for a run after a runaway run there was stopped (PostgreSQL keeps running).
  */
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -89,9 +93,12 @@ async function clickToFirstQuery(page: Page, database: "sqlite" | "postgresql" =
 }
 
 /** Replaces the schema editor's text as a reader pasting it would. */
-async function pasteSchema(page: Page, text: string): Promise<void> {
-  await page.evaluate((schema) => navigator.clipboard.writeText(schema), text);
-  await page.getByRole("textbox", { name: "Prisma schema" }).focus();
+const pasteSchema = (page: Page, text: string) => paste(page, "Prisma schema", text);
+const pasteCode = (page: Page, text: string) => paste(page, "Code", text);
+
+async function paste(page: Page, editor: "Prisma schema" | "Code", text: string): Promise<void> {
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.getByRole("textbox", { name: editor }).focus();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+V");
 }
@@ -115,12 +122,16 @@ const figures = {
   transfer: [] as number[],
   rerun: [] as number[],
   afterRunaway: [] as number[],
+  afterHostile: [] as number[],
+  floodAnswer: [] as number[],
+  floodRun: [] as number[],
   postgresqlReady: [] as number[],
   postgresqlFiles: [] as number[],
   postgresqlBytes: [] as number[],
   postgresqlFirstRun: [] as number[],
   postgresqlLaterRun: [] as number[],
   postgresqlRerun: [] as number[],
+  postgresqlAfterRunaway: [] as number[],
 };
 const defaultPreset = presetFiles[0]!;
 const defaultState = {
@@ -157,16 +168,46 @@ try {
     figures.rerun.push(await clickToFirstQuery(page));
     await context.close();
 
-    // Runaway code, stopped after 5 s; then the default preset.
-    const runaway = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const runawayPage = await runaway.newPage();
-    const hash = await encodeState({ base: "default", schema: defaultState.schema, code: "while (true) {}\n", database: "sqlite" }, defaultState);
-    await runawayPage.goto(`${server.origin}/playground/${hash}`);
-    await runawayPage.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
-    await clickToFirstQuery(runawayPage).catch(() => 0);
-    await runawayPage.getByLabel("Preset").selectOption("default");
-    figures.afterRunaway.push(await clickToFirstQuery(runawayPage));
-    await runaway.close();
+    // Runaway code, stopped once it has not answered for 2 s; then the default preset. And the
+    // same after code that patched prototypes and left a timer running.
+    for (const [code, figure] of [
+      ["while (true) {}\n", figures.afterRunaway],
+      ['Array.prototype.map = () => [];\nsetInterval(() => console.log("ghost"), 10);\n', figures.afterHostile],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const hash = await encodeState({ base: "default", schema: defaultState.schema, code, database: "sqlite" }, defaultState);
+      await page.goto(`${server.origin}/playground/${hash}`);
+      await page.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+      await clickToFirstQuery(page).catch(() => 0);
+      await page.getByLabel("Preset").selectOption("default");
+      figure.push(await clickToFirstQuery(page));
+      await context.close();
+    }
+
+    // 200,000 console lines: how late the page's own timer gets while they arrive.
+    const flood = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const floodPage = await flood.newPage();
+    const floodHash = await encodeState({ base: "default", schema: defaultState.schema, code: 'for (let i = 0; i < 200000; i++) console.log("line", i);\n', database: "sqlite" }, defaultState);
+    await floodPage.goto(`${server.origin}/playground/${floodHash}`);
+    await floodPage.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+    await floodPage.evaluate(() => {
+      const state = window as unknown as { benchLag: number };
+      state.benchLag = 0;
+      let last = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        state.benchLag = Math.max(state.benchLag, now - last - 10);
+        last = now;
+      }, 10);
+    });
+    const floodStarted = Date.now();
+    await floodPage.getByRole("button", { name: "Run", exact: true }).click();
+    await floodPage.locator('#playground[data-runs="1"]').waitFor({ state: "attached", timeout: 60_000 });
+    await floodPage.getByText(/more lines not shown/).waitFor({ timeout: 60_000 });
+    figures.floodRun.push(Date.now() - floodStarted);
+    figures.floodAnswer.push(await floodPage.evaluate(() => (window as unknown as { benchLag: number }).benchLag));
+    await flood.close();
 
     // PostgreSQL, chosen once Run is usable on a cold cache: ready, bytes, then three runs.
     const postgresql = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -199,6 +240,11 @@ try {
     await postgresqlPage.locator("#playground[data-complete]").waitFor({ state: "attached", timeout: 60_000 });
     await pasteSchema(postgresqlPage, defaultState.schema.replace('provider = "sqlite"', 'provider = "postgresql"').replace("model User {", `model User {\n  nickname${round} String?`));
     figures.postgresqlRerun.push(await clickToFirstQuery(postgresqlPage, "postgresql"));
+    // A runaway run, stopped; PostgreSQL keeps running, so the next run does not wait for it.
+    await pasteCode(postgresqlPage, "while (true) {}\n");
+    await clickToFirstQuery(postgresqlPage, "postgresql").catch(() => 0);
+    await pasteCode(postgresqlPage, defaultState.code);
+    figures.postgresqlAfterRunaway.push(await clickToFirstQuery(postgresqlPage, "postgresql"));
     await postgresql.close();
     console.log(`round ${round}/${rounds} done`);
   }
@@ -211,13 +257,17 @@ const rows: [label: string, values: number[], target: number, unit: "ms" | "MB"]
   ["interactive (Run usable) after navigation", figures.interactive, 1500, "ms"],
   ["first Run: click → first query shown", figures.firstQuery, 500, "ms"],
   ["re-run after a schema edit (page open 3 s)", figures.rerun, 300, "ms"],
-  ["Run after a runaway run was stopped", figures.afterRunaway, 1000, "ms"],
+  ["Run after a runaway run was stopped", figures.afterRunaway, 500, "ms"],
+  ["Run after a hostile run (prototypes patched, a timer left)", figures.afterHostile, 500, "ms"],
+  ["slowest page answer while 200,000 lines print", figures.floodAnswer, 100, "ms"],
+  ["  and that run, click → its end shown", figures.floodRun, 10_000, "ms"],
   ["transferred before the first result (gzip)", figures.transfer.map((bytes) => bytes / 1e6), 3, "MB"],
   ["PostgreSQL: chosen → ready (cold cache)", figures.postgresqlReady, 2500, "ms"],
   ["  of which: files downloaded and compiled", figures.postgresqlFiles, 2500, "ms"],
   ["PostgreSQL: first run, click → first query", figures.postgresqlFirstRun, 500, "ms"],
   ["PostgreSQL: later runs, click → first query", figures.postgresqlLaterRun, 500, "ms"],
   ["PostgreSQL: re-run after a schema edit", figures.postgresqlRerun, 500, "ms"],
+  ["PostgreSQL: Run after a runaway run was stopped", figures.postgresqlAfterRunaway, 500, "ms"],
 ];
 console.log(`\nPlayground, ${rounds} cold rounds, medians (every round in brackets):`);
 for (const [label, values, target, unit] of rows) {

@@ -134,7 +134,9 @@ export type DatabaseToPage =
   | { type: "reply"; requestId: number; value: unknown }
   | { type: "failed"; requestId: number; message: string }
   /** PostgreSQL has started again (after a run changed the cluster): how many times in all. */
-  | { type: "starts"; starts: number };
+  | { type: "starts"; starts: number }
+  /** The schema engine is instantiated, its glue imported: edited schemas' DDL needs no network from now on. */
+  | { type: "schema-engine-ready" };
 
 // ---------------------------------------------------------------------------------------------
 // Tools: the worker with Prisma's schema wasm and schema engine (trusted code, long-lived).

@@ -5,6 +5,7 @@
  * only closes its session. See `sessions.ts`.
  */
 import type { DatabaseToPage, PageToDatabase } from "../protocol.ts";
+import { warmUpSchemaText } from "./warm-up.ts";
 import { startPostgresql, type ClusterFiles } from "./postgresql.ts";
 import { PostgresqlSessions } from "./sessions.ts";
 
@@ -63,6 +64,13 @@ self.addEventListener("message", (event: MessageEvent<PageToDatabase>) => {
   const message = event.data;
   if (message.type === "schema-engine" || message.type === "schema-engine-failed") {
     receiveSchemaEngine(message);
+    // One small schema's DDL imports the engine's glue and instantiates it, so the first edited
+    // schema is fast and needs nothing from the network.
+    if (message.type === "schema-engine") {
+      void started()
+        .then((ready) => ready.migrationScript(warmUpSchemaText))
+        .then(() => post({ type: "schema-engine-ready" }), () => {});
+    }
     return;
   }
   answer(message).then(

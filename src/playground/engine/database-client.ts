@@ -17,6 +17,9 @@ export class DatabaseClient {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   #nextId = 1;
+  #schemaEngineReady!: () => void;
+  /** Resolves once the schema engine is warm in the worker (see `giveSchemaEngine`). */
+  readonly schemaEngineReady = new Promise<void>((resolve) => (this.#schemaEngineReady = resolve));
 
   /** `onStarts` is told how many times PostgreSQL has started, each time a run leaves it to start afresh. */
   constructor(worker: Worker, onStarts: (starts: number) => void) {
@@ -25,6 +28,10 @@ export class DatabaseClient {
       const message = event.data;
       if (message.type === "starts") {
         onStarts(message.starts);
+        return;
+      }
+      if (message.type === "schema-engine-ready") {
+        this.#schemaEngineReady();
         return;
       }
       const pending = this.#pending.get(message.requestId);

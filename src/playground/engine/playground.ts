@@ -3,7 +3,8 @@
  * code, the database) and its URL form, compiles schemas (the build's results first, then Prisma's
  * schema tools) into one cache, runs the code on each chosen database in a fresh code worker, and
  * reports all of it as typed events. Panes, editors and menus subscribe; nothing here touches the
- * DOM, so tests drive it with fake workers.
+ * DOM, so tests drive it with fake workers. Marks `playground:postgresql-chosen`,
+ * `playground:postgresql-files` (downloaded and compiled) and `playground:postgresql-ready`.
  */
 import type { Precompiled } from "../build/precompile-plugin.ts";
 import { compileKey, databaseLabel, databasesOf, datasourceProvider, withBrowserProvider, type Database, type DatabaseChoice } from "../database.ts";
@@ -53,7 +54,8 @@ export interface PlaygroundEvents {
   /** The state changed: by an edit, a preset, Reset, or the Database menu. */
   state: { state: UrlState; changed: readonly ("base" | "schema" | "code" | "database")[]; cause: "open" | "edit" | "database" | "load" };
   status: { text: string };
-  postgresql: { state: PostgresqlState; progress?: PostgresqlProgress; starts: number };
+  /** `complete`: PostgreSQL needs nothing more from the network, edited schemas included. */
+  postgresql: { state: PostgresqlState; progress?: PostgresqlProgress; starts: number; complete: boolean };
   "run-start": { run: number; databases: Database[]; comparing: boolean };
   /** A line the playground writes into Output (a schema notice, how a run was stopped, …). */
   note: { database?: Database; level: NoteLevel; text: string };
@@ -207,17 +209,19 @@ export function createPlayground(options: PlaygroundOptions) {
   }
   let postgresqlState: PostgresqlState = "idle";
   let postgresqlStarts = 0;
+  let postgresqlComplete = false;
   let postgresql: Promise<Postgresql> | undefined;
   const postgresqlEvent = (next: PostgresqlState, progress?: PostgresqlProgress) => {
     postgresqlState = next;
-    emit("postgresql", { state: next, starts: postgresqlStarts, ...(progress ? { progress } : {}) });
+    emit("postgresql", { state: next, starts: postgresqlStarts, complete: postgresqlComplete, ...(progress ? { progress } : {}) });
   };
 
   async function startPostgresql(): Promise<Postgresql> {
-    const chosen = performance.now();
+    const chosen = performance.mark("playground:postgresql-chosen").startTime;
     postgresqlEvent("loading");
     status("Loading PostgreSQL (PGlite)…");
     const files = await options.wasm.postgresql((progress) => postgresqlEvent("loading", progress));
+    performance.mark("playground:postgresql-files");
     status("Starting PostgreSQL…");
     const client = new DatabaseClient(options.workers.database(), (starts) => {
       postgresqlStarts = starts;
@@ -240,6 +244,11 @@ export function createPlayground(options: PlaygroundOptions) {
     postgresqlStarts = 1;
     // Edited schemas' DDL needs the schema engine, which the schema tools compile.
     client.giveSchemaEngine(tools.schemaEngine());
+    void client.schemaEngineReady.then(() => {
+      postgresqlComplete = true;
+      postgresqlEvent(postgresqlState);
+    });
+    performance.mark("playground:postgresql-ready");
     postgresqlEvent("ready");
     status(`PostgreSQL is ready (loaded and started in ${((performance.now() - chosen) / 1000).toFixed(1)} s). Run with the button or Ctrl+Enter.`);
     return { client, runner };

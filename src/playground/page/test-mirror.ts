@@ -5,7 +5,7 @@
  * `data-ready` Run is usable; `data-running` a run goes; `data-runs` how many have ended and
  * `data-outcome` how the last did; `data-postgresql` PostgreSQL's state and
  * `data-postgresql-starts` how many times it has started; `data-postgresql-complete` it needs
- * nothing more from the network. (`data-complete` is the editors', set by `editors-ui.ts`.)
+ * nothing more from the network (the schema engine warm in the database worker). (`data-complete` is the editors', set by `editors-ui.ts`.)
  */
 import type { Playground } from "../engine/playground.ts";
 
@@ -18,9 +18,9 @@ export function mirrorForTests(playground: Playground, root: HTMLElement): void 
     data["outcome"] = outcome;
     data["runs"] = String(run);
   });
-  playground.on("postgresql", ({ state, starts }) => {
+  playground.on("postgresql", ({ state, starts, complete }) => {
     data["postgresql"] = state;
     if (starts > 0) data["postgresqlStarts"] = String(starts);
-    if (state === "ready") data["postgresqlComplete"] = "";
+    if (complete) data["postgresqlComplete"] = "";
   });
 }
