@@ -190,7 +190,8 @@ try {
     const floodPage = await flood.newPage();
     const floodHash = await encodeState({ base: "default", schema: defaultState.schema, code: 'for (let i = 0; i < 200000; i++) console.log("line", i);\n', database: "sqlite" }, defaultState);
     await floodPage.goto(`${server.origin}/playground/${floodHash}`);
-    await floodPage.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+    // Once the page has settled (editors mounted, tools loaded), so only the flood is measured.
+    await floodPage.locator("#playground[data-complete]").waitFor({ state: "attached", timeout: 60_000 });
     await floodPage.evaluate(() => {
       const state = window as unknown as { benchLag: number };
       state.benchLag = 0;

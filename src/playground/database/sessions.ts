@@ -53,6 +53,11 @@ export class PostgresqlSessions {
     return this.#starts;
   }
 
+  /** Closes PostgreSQL, once the work under way has finished. */
+  close(): Promise<void> {
+    return this.#inTurn(() => this.#db.close());
+  }
+
   /** `prisma migrate diff --from-empty --to-schema --script` for the schema, on this PostgreSQL. */
   migrationScript(schemaText: string): Promise<string> {
     return this.#inTurn(() => migrationScript({ text: schemaText, provider: "postgresql" }, new PrismaPGlite(this.#db), this.#wasm));

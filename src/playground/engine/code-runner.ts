@@ -42,7 +42,6 @@ export interface CodeRunnerOptions {
   createWorker(): Worker | Promise<Worker>;
   setup(): Promise<CodeWorkerSetup>;
   limits?: RunLimits;
-  now?(): number;
 }
 
 export interface RunHandle {
@@ -64,13 +63,11 @@ const pageLateMs = 1000;
 export class CodeRunner {
   readonly #options: CodeRunnerOptions;
   readonly #limits: RunLimits;
-  readonly #now: () => number;
   #spare: Spare | undefined;
 
   constructor(options: CodeRunnerOptions) {
     this.#options = options;
     this.#limits = options.limits ?? runLimits;
-    this.#now = options.now ?? (() => performance.now());
   }
 
   get database(): Database {
@@ -83,7 +80,7 @@ export class CodeRunner {
     return this.#spare.ready.then(() => {});
   }
 
-  /** Ends the spare (the page is going away, or the runner is no longer wanted). */
+  /** Ends the spare (the runner is no longer wanted). */
   dispose(): void {
     this.#spare?.terminate();
     this.#spare = undefined;
@@ -117,7 +114,7 @@ export class CodeRunner {
       return new Promise<RunEnd>((resolve) => {
         const { port, worker } = ready;
         const counts: RunCounts = { lines: 0, statements: 0 };
-        const started = this.#now();
+        const started = performance.now();
         let lastAnswer = started;
         let lastTick = started;
         const finish = (end: RunEnd) => {
@@ -134,7 +131,7 @@ export class CodeRunner {
         }
         spare.onError((message) => finish({ kind: "crashed", message, ...counts }));
         const heartbeat = setInterval(() => {
-          const now = this.#now();
+          const now = performance.now();
           if (now - lastTick > pageLateMs) lastAnswer = now;
           lastTick = now;
           if (now - started > this.#limits.totalMs) finish({ kind: "time-limit", ...counts });
@@ -144,7 +141,7 @@ export class CodeRunner {
         port.onmessage = (event: MessageEvent<CodeWorkerToPage>) => {
           const message = event.data;
           if (message.type === "pong" || message.type === "done") {
-            lastAnswer = this.#now();
+            lastAnswer = performance.now();
             counts.lines = message.lines;
             counts.statements = message.statements;
             if (message.type === "done") finish({ kind: "done", durationMs: message.durationMs, pending: message.pending, ...counts });
@@ -180,6 +177,7 @@ export class CodeRunner {
       }),
       terminate() {
         terminated = true;
+        channel.port1.close();
         void created.then((worker) => worker.terminate(), () => {});
       },
       onError(listener) {

@@ -269,6 +269,7 @@ export function createPlayground(options: PlaygroundOptions) {
   // Running
 
   let runs = 0;
+  let disposed = false;
   let current: { stop(): void; ended: Promise<void> } | undefined;
 
   /** Runs the current state on its database (or both, one after the other). Resolves when the run has ended. */
@@ -331,7 +332,7 @@ export function createPlayground(options: PlaygroundOptions) {
       finished();
       emit("run-end", { run: runNumber, outcome });
       // The next run's workers are made once this one has ended, so they never slow it down.
-      for (const database of databases) void runnerOf(database).then((runner) => runner?.prepare()).catch(() => {});
+      for (const database of databases) void runnerOf(database).then((runner) => (disposed ? undefined : runner?.prepare())).catch(() => {});
       tools.start();
     }
   }
@@ -422,6 +423,16 @@ export function createPlayground(options: PlaygroundOptions) {
     },
     /** Starts PostgreSQL (fetching its files) unless it has been; resolves once it can run. */
     loadPostgresql: () => loadPostgresql().then(() => {}),
+    /** Stops the run going and ends every worker (the runners' spares, the database worker). */
+    dispose(): void {
+      disposed = true;
+      current?.stop();
+      sqlite.dispose();
+      void postgresql?.then(({ client, runner }) => {
+        runner.dispose();
+        client.terminate();
+      }, () => {});
+    },
     /** The URL hash for the state: only what differs from its base. */
     urlHash: () => encodeState(state, baseState(state.base) ?? defaultPreset),
   };

@@ -5,7 +5,7 @@
  * the wrong place. Milliseconds each; the real workers run in the Playwright tests.
  */
 import assert from "node:assert/strict";
-import { describe, test } from "node:test";
+import { afterEach, describe, test } from "node:test";
 import type { Precompiled } from "../build/precompile-plugin.ts";
 import { compileKey, withBrowserProvider, type Database } from "../database.ts";
 import type { CodeWorkerInit, CodeWorkerToPage, CompileOutcome, DatabaseToPage, PageToCodeWorker, PageToDatabase, PostgresqlFiles } from "../protocol.ts";
@@ -96,6 +96,11 @@ interface Setup {
   compile?(text: string): CompileOutcome;
 }
 
+const made: { dispose(): void }[] = [];
+afterEach(() => {
+  for (const playground of made.splice(0)) playground.dispose();
+});
+
 function setUp({ behaviour = answers, hash = "", limits, compile }: Setup = {}) {
   FakeCodeWorker.made = [];
   const databaseWorker = new FakeDatabaseWorker();
@@ -119,6 +124,7 @@ function setUp({ behaviour = answers, hash = "", limits, compile }: Setup = {}) 
     },
     ...(limits ? { limits } : {}),
   });
+  made.push(playground);
   const events: string[] = [];
   const record = <K extends keyof PlaygroundEvents>(type: K, describe: (event: PlaygroundEvents[K]) => string) => playground.on(type, (event) => events.push(`${type} ${describe(event)}`));
   record("run-start", ({ databases }) => databases.join("+"));

@@ -52,7 +52,10 @@ async function inSession<T>(work: (client: RuntimePrismaClient) => Promise<T>): 
 const user = (client: RuntimePrismaClient) => client["user"] as { create(args: object): Promise<unknown>; count(): Promise<number> };
 
 describe("PostgreSQL sessions", () => {
-  after(() => assert.deepEqual(restarts, [2], "PostgreSQL started again once: after the run that changed the cluster"));
+  after(async () => {
+    await sessions.close();
+    assert.deepEqual(restarts, [2], "PostgreSQL started again once: after the run that changed the cluster");
+  });
 
   test("a run finds its tables, and its writes, settings and schemas are gone in the next", async () => {
     const first = await inSession(async (client) => {
