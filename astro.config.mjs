@@ -43,13 +43,44 @@ function codeWorkerInOneFile() {
   };
 }
 
+/**
+ * Monaco's stylesheets arrive with Monaco: each CSS file it imports becomes a module that adds a
+ * <style> when the editors load. As plain CSS imports, Astro would link all 175 KB of it from
+ * the page's head (it follows dynamic imports), holding the first paint for an editor that
+ * mounts later.
+ * @returns {import("vite").Plugin}
+ */
+function monacoStylesWithMonaco() {
+  const prefix = "\0monaco-style:";
+  return {
+    name: "playground-monaco-styles-with-monaco",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (!source.endsWith(".css") || importer === undefined || !importer.includes("/monaco-editor/")) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      // Not ending in .css: Vite's CSS plugin must leave this module alone.
+      return resolved === null ? null : `${prefix}${resolved.id}.js`;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const file = id.slice(prefix.length, -".js".length);
+      return [
+        `import css from ${JSON.stringify(`${file}?inline`)};`,
+        "const style = document.createElement(\"style\");",
+        "style.textContent = css;",
+        "document.head.append(style);",
+      ].join("\n");
+    },
+  };
+}
+
 export default defineConfig({
   // `astro build --site https://… --base /sub/` overrides both; every URL the site writes follows them.
   site: "http://localhost:4321",
   markdown: { rehypePlugins: [rehypeFocusableTables] },
   // The playground: Prisma's wasm as assets, its presets compiled at build time, ES module workers.
   vite: {
-    plugins: [clientFromSchemaVite(), playgroundPrecompile()],
+    plugins: [clientFromSchemaVite(), playgroundPrecompile(), monacoStylesWithMonaco()],
     worker: {
       format: "es",
       plugins: () => [clientFromSchemaVite(), playgroundPrecompile(), codeWorkerInOneFile()],

@@ -49,10 +49,10 @@ export async function openThenGoOffline(page: Page, context: BrowserContext, pat
   await context.setOffline(true);
 }
 
-/** Waits until the editors (Monaco) have loaded. */
+/** Waits until Monaco has taken the previews' place (by itself once the page is idle, on a desktop). */
 export async function waitForEditors(page: Page): Promise<void> {
-  await expect(page.getByRole("textbox", { name: "Prisma schema" })).toBeAttached({ timeout: 20_000 });
-  await expect(page.getByRole("textbox", { name: "Code" })).toBeAttached();
+  await expect(page.locator("#pg-schema-editor .monaco-editor")).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator("#pg-code-editor .monaco-editor")).toBeAttached();
 }
 
 /** Presses Run and waits for that run to end; returns how it ended. */

@@ -21,53 +21,21 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { chromium, type Page, type Request } from "@playwright/test";
 import { chromiumLaunchOptions } from "@internal/test-kit/chromium";
 import { encodeState } from "../src/playground/engine/url-state.ts";
 import { presetFiles } from "../src/playground/presets.ts";
+import { serveGzipped } from "./static-server.ts";
+import { audit, type LighthouseFigures } from "./lighthouse.ts";
+import { version as lighthouseVersion } from "lighthouse/package.json" with { type: "json" };
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist");
 const rounds = Number(process.env["BENCH_ROUNDS"] ?? 5);
-
-const contentTypes: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".ttf": "font/ttf",
-  ".png": "image/png",
-};
-
-async function serve(): Promise<{ origin: string; close(): void }> {
-  const gzipped = new Map<string, Buffer>();
-  const server = createServer(async (request, response) => {
-    let path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    if (path.endsWith("/")) path += "index.html";
-    const file = normalize(join(dist, path));
-    if (!file.startsWith(dist)) return void response.writeHead(403).end();
-    try {
-      let body = gzipped.get(file);
-      if (body === undefined) {
-        body = gzipSync(await readFile(file));
-        gzipped.set(file, body);
-      }
-      response.writeHead(200, { "content-type": contentTypes[extname(file)] ?? "application/octet-stream", "content-encoding": "gzip" });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
+/** BENCH_PARTS=playground or =lighthouse runs one part; both run by default. */
+const parts = new Set((process.env["BENCH_PARTS"] ?? "playground,lighthouse").split(","));
 
 /** Clicks Run and returns the time from the click to the first statement of that run on `database` (ms). */
 async function clickToFirstQuery(page: Page, database: "sqlite" | "postgresql" = "sqlite"): Promise<number> {
@@ -114,7 +82,7 @@ if (process.env["BENCH_REUSE_DIST"] !== "1") {
   execFileSync(process.execPath, [join(root, "node_modules/astro/astro.js"), "build"], { cwd: root, stdio: "ignore" });
 }
 
-const server = await serve();
+const server = await serveGzipped(dist);
 const browser = await chromium.launch(chromiumLaunchOptions);
 const figures = {
   interactive: [] as number[],
@@ -141,7 +109,7 @@ const defaultState = {
 };
 
 try {
-  for (let round = 1; round <= rounds; round++) {
+  for (let round = 1; round <= (parts.has("playground") ? rounds : 0); round++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const page = await context.newPage();
@@ -251,30 +219,62 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
 }
 
-const rows: [label: string, values: number[], target: number, unit: "ms" | "MB"][] = [
-  ["interactive (Run usable) after navigation", figures.interactive, 1500, "ms"],
-  ["first Run: click → first query shown", figures.firstQuery, 500, "ms"],
-  ["re-run after a schema edit (page open 3 s)", figures.rerun, 300, "ms"],
-  ["Run after a runaway run was stopped", figures.afterRunaway, 500, "ms"],
-  ["Run after a hostile run (prototypes patched, a timer left)", figures.afterHostile, 500, "ms"],
-  ["slowest page answer while 200,000 lines print", figures.floodAnswer, 100, "ms"],
-  ["  and that run, click → its end shown", figures.floodRun, 10_000, "ms"],
-  ["transferred before the first result (gzip)", figures.transfer.map((bytes) => bytes / 1e6), 3, "MB"],
-  ["PostgreSQL: chosen → ready (cold cache)", figures.postgresqlReady, 2500, "ms"],
-  ["  of which: files downloaded and compiled", figures.postgresqlFiles, 2500, "ms"],
-  ["PostgreSQL: first run, click → first query", figures.postgresqlFirstRun, 500, "ms"],
-  ["PostgreSQL: later runs, click → first query", figures.postgresqlLaterRun, 500, "ms"],
-  ["PostgreSQL: re-run after a schema edit", figures.postgresqlRerun, 500, "ms"],
-  ["PostgreSQL: Run after a runaway run was stopped", figures.postgresqlAfterRunaway, 500, "ms"],
-];
-console.log(`\nPlayground, ${rounds} cold rounds, medians (every round in brackets):`);
-for (const [label, values, target, unit] of rows) {
-  const shown = (number: number) => (unit === "MB" ? number.toFixed(2) : String(Math.round(number)));
-  const value = median(values);
-  console.log(`  ${value <= target ? "met    " : "NOT MET"}  ${label}: ${shown(value)} ${unit} (target ≤ ${target} ${unit}) [${values.map(shown).join(", ")}]`);
+if (parts.has("playground")) {
+  const rows: [label: string, values: number[], target: number, unit: "ms" | "MB"][] = [
+    ["interactive (Run usable) after navigation", figures.interactive, 1500, "ms"],
+    ["first Run: click → first query shown", figures.firstQuery, 500, "ms"],
+    ["re-run after a schema edit (page open 3 s)", figures.rerun, 300, "ms"],
+    ["Run after a runaway run was stopped", figures.afterRunaway, 500, "ms"],
+    ["Run after a hostile run (prototypes patched, a timer left)", figures.afterHostile, 500, "ms"],
+    ["slowest page answer while 200,000 lines print", figures.floodAnswer, 100, "ms"],
+    ["  and that run, click → its end shown", figures.floodRun, 10_000, "ms"],
+    ["transferred before the first result (gzip)", figures.transfer.map((bytes) => bytes / 1e6), 3, "MB"],
+    ["PostgreSQL: chosen → ready (cold cache)", figures.postgresqlReady, 2500, "ms"],
+    ["  of which: files downloaded and compiled", figures.postgresqlFiles, 2500, "ms"],
+    ["PostgreSQL: first run, click → first query", figures.postgresqlFirstRun, 500, "ms"],
+    ["PostgreSQL: later runs, click → first query", figures.postgresqlLaterRun, 500, "ms"],
+    ["PostgreSQL: re-run after a schema edit", figures.postgresqlRerun, 500, "ms"],
+    ["PostgreSQL: Run after a runaway run was stopped", figures.postgresqlAfterRunaway, 500, "ms"],
+  ];
+  console.log(`\nPlayground, ${rounds} cold rounds, medians (every round in brackets):`);
+  for (const [label, values, target, unit] of rows) {
+    const shown = (number: number) => (unit === "MB" ? number.toFixed(2) : String(Math.round(number)));
+    const value = median(values);
+    console.log(`  ${value <= target ? "met    " : "NOT MET"}  ${label}: ${shown(value)} ${unit} (target ≤ ${target} ${unit}) [${values.map(shown).join(", ")}]`);
+  }
+  const extra = figures.postgresqlBytes.map((bytes) => (bytes / 1e6).toFixed(2));
+  console.log(`  (no target)  PostgreSQL's extra bytes, gzip (PGlite, its data, the cluster snapshot, Prisma's PostgreSQL compiler): ${(median(figures.postgresqlBytes) / 1e6).toFixed(2)} MB [${extra.join(", ")}]`);
 }
-const extra = figures.postgresqlBytes.map((bytes) => (bytes / 1e6).toFixed(2));
-console.log(`  (no target)  PostgreSQL's extra bytes, gzip (PGlite, its data, the cluster snapshot, Prisma's PostgreSQL compiler): ${(median(figures.postgresqlBytes) / 1e6).toFixed(2)} MB [${extra.join(", ")}]`);
+
+// Lighthouse's mobile audit: the playground and two docs pages, the median of three audits each.
+if (parts.has("lighthouse")) {
+  const pages = [
+    { path: "/playground/", name: "playground", performance: 90 },
+    { path: "/reference/", name: "reference", performance: 95 },
+    { path: "/quick-start/", name: "quick start", performance: 95 },
+  ];
+  const audits = 3;
+  console.log(`\nLighthouse ${lighthouseVersion}, mobile (simulated slow 4G, 4× CPU), gzip static server, median of ${audits}:`);
+  for (const page of pages) {
+    const results: LighthouseFigures[] = [];
+    for (let round = 0; round < audits; round++) results.push(await audit(`${server.origin}${page.path}`));
+    const of = (pick: (figures: LighthouseFigures) => number) => median(results.map(pick));
+    const row = (label: string, value: number, meets: boolean, target: string, unit = "") =>
+      console.log(`  ${meets ? "met    " : "NOT MET"}  ${page.name}: ${label} ${value}${unit} (target ${target})`);
+    row("performance", of((figures) => figures.performance), of((figures) => figures.performance) >= page.performance, `≥ ${page.performance}`);
+    row("accessibility", of((figures) => figures.accessibility), of((figures) => figures.accessibility) === 100, "100");
+    row("best practices", of((figures) => figures.bestPractices), of((figures) => figures.bestPractices) === 100, "100");
+    if (page.name !== "playground") continue;
+    const ms = (value: number) => Math.round(value);
+    row("largest contentful paint", ms(of((figures) => figures.largestContentfulPaint)), of((figures) => figures.largestContentfulPaint) <= 2500, "≤ 2500 ms", " ms");
+    row("total blocking time", ms(of((figures) => figures.totalBlockingTime)), of((figures) => figures.totalBlockingTime) <= 200, "≤ 200 ms", " ms");
+    row("cumulative layout shift", of((figures) => figures.cumulativeLayoutShift), of((figures) => figures.cumulativeLayoutShift) === 0, "0");
+    const largest = results.map((figures) => figures.largestBeforePaint?.bytes ?? 0);
+    row("largest file fetched before that paint", Math.round(median(largest) / 1e3), median(largest) <= 100_000, "≤ 100 KB", " KB");
+    const before = results.find((figures) => figures.largestBeforePaint !== undefined)?.largestBeforePaint;
+    console.log(`  (no target)  playground: first contentful paint ${ms(of((figures) => figures.firstContentfulPaint))} ms, speed index ${ms(of((figures) => figures.speedIndex))} ms, transferred ${(of((figures) => figures.transferred) / 1e6).toFixed(2)} MB${before ? `; largest before the paint: ${new URL(before.url).pathname}` : ""}`);
+  }
+}
+server.close();

@@ -16,7 +16,6 @@ import { decodeState, encodeState, type UrlState } from "./url-state.ts";
 
 /** Prisma's schema tools, in their worker (see `../tools/worker.ts`). */
 export interface SchemaTools {
-  start(): void;
   compile(text: string, database: Database): Promise<CompileOutcome>;
   schemaEngine(): Promise<WebAssembly.Module>;
 }
@@ -333,7 +332,6 @@ export function createPlayground(options: PlaygroundOptions) {
       emit("run-end", { run: runNumber, outcome });
       // The next run's workers are made once this one has ended, so they never slow it down.
       for (const database of databases) void runnerOf(database).then((runner) => (disposed ? undefined : runner?.prepare())).catch(() => {});
-      tools.start();
     }
   }
 

@@ -1,8 +1,8 @@
 /**
- * The editors half of the page, loaded after Run is usable: Monaco's two editors, Prisma's
- * diagnostics while typing, presets, Format, Share and Reset, and, once the page has settled,
- * the schema tools and the TypeScript service. The editors follow the engine's state and tell it
- * of every edit; they own none of it.
+ * The editors half of the page, mounted in place of the previews (`preview-editor.ts`) when the
+ * reader reaches for an editor or the page is idle: Monaco's two editors, Prisma's diagnostics
+ * while typing, Format, and the TypeScript service once the schema tools are in or at the first
+ * edit. The editors follow the engine's state and tell it of every edit; they own none of it.
  */
 import type { SchemaDiagnostic } from "@lucia-prisma/client-from-schema";
 import type { Precompiled } from "../build/precompile-plugin.ts";
@@ -12,27 +12,31 @@ import type { Playground } from "../engine/playground.ts";
 import { createEditors, enableTypeScript, monaco, setClientTypes } from "./editors.ts";
 import { enableFocusEscape } from "./focus-escape.ts";
 import { pageElement } from "./page-element.ts";
+import type { HandOver } from "./preview-editor.ts";
 import type { ToolsClient } from "./tools-client.ts";
 
 export interface MountOptions {
   precompiled: Precompiled;
   playground: Playground;
   tools: ToolsClient;
-  /** Writes the state into the address bar now (Share copies it). */
-  writeUrl(): Promise<void>;
+  /** Removes the previews, saying what each editor takes over from its preview. */
+  handOver(): Record<"schema" | "code", HandOver>;
 }
 
 /** What the rest of the page asks of the editors. */
 export interface EditorsView {
   revealCodeLine(line: number): void;
   highlightSql(sql: string): Promise<string>;
+  formatSchema(): Promise<void>;
 }
 
-export function mountEditors({ precompiled, playground, tools, writeUrl }: MountOptions): EditorsView {
+export function mountEditors({ precompiled, playground, tools, handOver }: MountOptions): EditorsView {
   const setStatus = (text: string) => (pageElement("pg-status").textContent = text);
-  for (const placeholder of document.querySelectorAll(".pg-editor-placeholder")) placeholder.remove();
+  const previews = handOver();
   const editors = createEditors({ schema: pageElement("pg-schema-editor"), code: pageElement("pg-code-editor") }, playground.state, tools);
   enableFocusEscape(editors.schema, editors.code);
+  takeOver(editors.schema, previews.schema);
+  takeOver(editors.code, previews.code);
   const runKeys = monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter;
   const run = () => {
     performance.mark("playground:run");
@@ -41,20 +45,11 @@ export function mountEditors({ precompiled, playground, tools, writeUrl }: Mount
   editors.schema.addCommand(runKeys, run);
   editors.code.addCommand(runKeys, run);
 
-  const presetSelect = pageElement<HTMLSelectElement>("pg-preset");
-  const showPreset = () => {
-    const { base } = playground.state;
-    presetSelect.value = precompiled.presets.some((preset) => preset.id === base) ? base : "";
-  };
-  showPreset();
-  for (const control of document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>("[data-needs-editors]")) control.disabled = false;
-
   // -------------------------------------------------------------------------------------------
   // The engine's state and the editors' text
 
   const models = { schema: editors.schemaModel, code: editors.codeModel } as const;
-  playground.on("state", ({ state, changed, cause }) => {
-    if (changed.includes("base")) showPreset();
+  playground.on("state", ({ state, cause }) => {
     for (const which of ["schema", "code"] as const) {
       const model = models[which];
       if (model.getValue() === state[which]) continue;
@@ -144,27 +139,6 @@ export function mountEditors({ precompiled, playground, tools, writeUrl }: Mount
   }
 
   // -------------------------------------------------------------------------------------------
-  // Presets, Reset, Format, Share
-
-  presetSelect.addEventListener("change", () => {
-    if (presetSelect.value !== "") playground.load(presetSelect.value);
-  });
-  pageElement("pg-reset").addEventListener("click", () => {
-    playground.load(playground.state.base);
-    setStatus("Reset to where this playground started.");
-  });
-  pageElement("pg-format").addEventListener("click", () => void editors.schema.getAction("editor.action.formatDocument")?.run());
-  pageElement("pg-share").addEventListener("click", async () => {
-    await writeUrl();
-    try {
-      await navigator.clipboard.writeText(location.href);
-      setStatus("Link copied: it opens this schema and code.");
-    } catch {
-      setStatus(`Copy this link from the address bar: ${location.href}`);
-    }
-  });
-
-  // -------------------------------------------------------------------------------------------
   // The TypeScript service: once the schema tools are in (main.ts starts them), or at the
   // reader's first edit, whichever comes first
 
@@ -193,5 +167,19 @@ export function mountEditors({ precompiled, playground, tools, writeUrl }: Mount
       editors.code.focus();
     },
     highlightSql: (sql) => monaco.editor.colorize(sql, "sql", { tabSize: 2 }),
+    formatSchema: async () => await editors.schema.getAction("editor.action.formatDocument")?.run(),
   };
+}
+
+/** The caret, the selection, the scroll position and the focus the reader had in the preview. */
+function takeOver(editor: monaco.editor.IStandaloneCodeEditor, preview: HandOver): void {
+  const model = editor.getModel();
+  if (model === null) return;
+  const start = model.getPositionAt(preview.selectionStart);
+  const end = model.getPositionAt(preview.selectionEnd);
+  const [anchor, active] = preview.backward ? [end, start] : [start, end];
+  editor.setSelection(new monaco.Selection(anchor.lineNumber, anchor.column, active.lineNumber, active.column));
+  editor.setScrollTop(preview.scrollTop);
+  editor.setScrollLeft(preview.scrollLeft);
+  if (preview.focused) editor.focus();
 }

@@ -69,6 +69,9 @@ export function createEditors(elements: { schema: HTMLElement; code: HTMLElement
     automaticLayout: true,
     minimap: { enabled: false },
     fontSize: 13,
+    lineHeight: 19,
+    // The previews' font (playground.css), so the text stays where it was when Monaco mounts.
+    fontFamily: getComputedStyle(elements.schema).getPropertyValue("--pg-code-font").trim() || undefined,
     lineNumbersMinChars: 3,
     scrollBeyondLastLine: false,
     tabSize: 2,

@@ -1,9 +1,10 @@
 /**
  * The playground page's entry: wiring only. The engine (`../engine/playground.ts`) owns the state
- * and the runs; here its events reach the panes, the toolbar and the `data-*` mirror, and the
- * editors (Monaco, the large part) load after Run is usable: until then Run runs the state the
- * page opened with. Marks `playground:interactive` (Run usable), `playground:run` and
- * `playground:first-query`.
+ * and the runs; here its events reach the panes, the toolbar and the `data-*` mirror. The editor
+ * boxes first hold previews (`preview-editor.ts`: the build's highlighted text under a textarea);
+ * Monaco, the large part, mounts in their place when the reader reaches for an editor, or when the
+ * page is idle after the first result (`loading-policy.ts` says when more loads by itself). Marks
+ * `playground:interactive` (Run usable), `playground:run` and `playground:first-query`.
  */
 import precompiled from "virtual:playground/precompiled";
 import { queryCompilerWasmUrl } from "virtual:client-from-schema/wasm-urls";
@@ -22,19 +23,30 @@ import { setUpTabs } from "./tabs.ts";
 import { pageElement } from "./page-element.ts";
 import { ToolsClient } from "./tools-client.ts";
 import { codeWorkerFactory } from "./code-worker-source.ts";
+import { PreviewEditor } from "./preview-editor.ts";
+import { canPrefetch, whenIdle } from "./loading-policy.ts";
+import type { EditorsView } from "./editors-ui.ts";
 
+// What a run needs (the code worker, Prisma's query compiler, sql.js: about 1.2 MB compressed)
+// is fetched once the page has painted, so it never delays the first paint.
+const painted = new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const compileWasm = (url: string) => WebAssembly.compileStreaming(fetch(url));
+const codeWorker = codeWorkerFactory(codeWorkerUrl);
 const tools = new ToolsClient(() => new Worker(new URL("../tools/worker.ts", import.meta.url), { type: "module", name: "playground-schema-tools" }));
 const playground = createPlayground({
   precompiled,
   location,
   workers: {
-    code: codeWorkerFactory(codeWorkerUrl),
+    code: async (database) => {
+      await painted;
+      return codeWorker(database);
+    },
     database: () => new Worker(new URL("../database/worker.ts", import.meta.url), { type: "module", name: "playground-postgresql" }),
   },
   tools,
   wasm: {
     sqlite: async () => {
+      await painted;
       const [queryCompiler, sqlJs] = await Promise.all([compileWasm(queryCompilerWasmUrl), compileWasm(sqlJsWasmUrl)]);
       return { queryCompiler, sqlJs };
     },
@@ -52,13 +64,93 @@ const selectTab = setUpTabs(root);
 mirrorForTests(playground, root);
 
 // ---------------------------------------------------------------------------------------------
-// The editors, once loaded; until then the placeholders show the opening state
+// The editors: previews first, Monaco when wanted
 
-const editors = import("./editors-ui.ts").then(({ mountEditors }) => mountEditors({ precompiled, playground, tools, writeUrl }));
-editors.catch((error: unknown) => (status.textContent = `The editors could not load: ${String(error)}`));
+const previews = {
+  schema: new PreviewEditor(pageElement("pg-schema-editor").querySelector<HTMLElement>(".pg-preview")!, {
+    onEdit: (schema) => edited({ schema }),
+    onWake: () => void mountEditors(),
+  }),
+  code: new PreviewEditor(pageElement("pg-code-editor").querySelector<HTMLElement>(".pg-preview")!, {
+    onEdit: (code) => edited({ code }),
+    onWake: () => void mountEditors(),
+  }),
+};
+function edited(changes: { schema?: string; code?: string }): void {
+  loadTools();
+  playground.edit(changes);
+}
+
+let mountedEditors: Promise<EditorsView> | undefined;
+let resolveMounted!: (view: EditorsView) => void;
+/** Resolves once Monaco has mounted; asks nothing. */
+const editorsMounted = new Promise<EditorsView>((resolve) => (resolveMounted = resolve));
+let editorsIn = false;
+/** Mounts Monaco in place of the previews (once) and resolves with its view; `readerWaits` says so in the status line. */
+function mountEditors(readerWaits = true): Promise<EditorsView> {
+  mountedEditors ??= import("./editors-ui.ts").then(
+    ({ mountEditors: mount }) => {
+      const view = mount({ precompiled, playground, tools, handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }) });
+      editorsIn = true;
+      resolveMounted(view);
+      return view;
+    },
+    (error: unknown) => {
+      status.textContent = `The editor could not load: ${error instanceof Error ? error.message : String(error)}`;
+      throw error;
+    },
+  );
+  if (readerWaits && !editorsIn) whileLoading("Loading the editor…", mountedEditors);
+  return mountedEditors;
+}
+
+let toolsIn = false;
+void tools.ready.then(() => (toolsIn = true));
+/** Prisma's schema tools (about 3 MB of wasm): at the first edit, or in idle time where that is cheap. */
+function loadTools(readerWaits = true): void {
+  tools.start();
+  if (readerWaits && !toolsIn) whileLoading("Loading Prisma's schema tools to check your schema…", tools.ready);
+}
+
+/** Says in the status line what the reader waits for, until it is in (unless something else was said since). */
+function whileLoading(text: string, loading: Promise<unknown>): void {
+  if (status.textContent === text) return;
+  const before = status.textContent ?? "";
+  status.textContent = text;
+  const restore = () => {
+    if (status.textContent === text) status.textContent = before;
+  };
+  loading.then(restore, restore);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Toolbar
+
+const presetSelect = pageElement<HTMLSelectElement>("pg-preset");
+const showPreset = () => {
+  const { base } = playground.state;
+  presetSelect.value = precompiled.presets.some((preset) => preset.id === base) ? base : "";
+};
+presetSelect.addEventListener("change", () => {
+  if (presetSelect.value !== "") playground.load(presetSelect.value);
+});
+pageElement("pg-reset").addEventListener("click", () => {
+  playground.load(playground.state.base);
+  status.textContent = "Reset to where this playground started.";
+});
+pageElement("pg-format").addEventListener("click", () => {
+  loadTools();
+  void mountEditors().then((view) => view.formatSchema());
+});
+pageElement("pg-share").addEventListener("click", async () => {
+  await writeUrl();
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = "Link copied: it opens this schema and code.";
+  } catch {
+    status.textContent = `Copy this link from the address bar: ${location.href}`;
+  }
+});
 
 playground.on("status", ({ text }) => (status.textContent = text));
 const showDatabase = () => {
@@ -67,19 +159,20 @@ const showDatabase = () => {
     column.hidden = !databasesOf(playground.state.database).includes(column.dataset["database"] as Database);
   }
 };
-const placeholders = document.querySelectorAll(".pg-editor-placeholder");
 let urlWrite: ReturnType<typeof setTimeout> | undefined;
 playground.on("state", ({ state, changed, cause }) => {
   if (changed.includes("database")) showDatabase();
+  if (changed.includes("base")) showPreset();
   // The address bar holds the state (written a moment after typing stops).
   if (cause !== "open") {
     clearTimeout(urlWrite);
     urlWrite = setTimeout(() => void writeUrl(), cause === "edit" ? 400 : 0);
   }
-  // Before the editors mount, their placeholders show the text Run would run.
-  const [schema, code] = placeholders;
-  if (schema) schema.textContent = state.schema;
-  if (code) code.textContent = state.code;
+  // Until Monaco mounts, the previews show the text Run would run.
+  if (mountedEditors === undefined) {
+    previews.schema.show(state.schema);
+    previews.code.show(state.code);
+  }
 });
 async function writeUrl(): Promise<void> {
   const url = new URL(location.href);
@@ -122,14 +215,16 @@ playground.on("run-start", () => {
 });
 playground.on("run-end", () => {
   stopButton.hidden = true;
+  // The first result is in: Monaco mounts when the page has nothing else to do.
+  whenIdle(() => void mountEditors(false));
 });
 
 // ---------------------------------------------------------------------------------------------
 // Results: rendered a frame at a time
 
 const queue = new RenderQueue();
-const output = new OutputPane(pageElement("pg-output"), (line) => void editors.then((view) => view.revealCodeLine(line)));
-const highlight = async (sql: string) => (await editors).highlightSql(sql);
+const output = new OutputPane(pageElement("pg-output"), (line) => void mountEditors().then((view) => view.revealCodeLine(line)));
+const highlight = async (sql: string) => (await editorsMounted).highlightSql(sql);
 const queries: Record<Database, QueriesPane> = {
   sqlite: new QueriesPane(pageElement<HTMLOListElement>("pg-queries-sqlite"), pageElement("pg-queries-sqlite-count"), highlight),
   postgresql: new QueriesPane(pageElement<HTMLOListElement>("pg-queries-postgresql"), pageElement("pg-queries-postgresql-count"), highlight),
@@ -195,18 +290,23 @@ void playground.ready.then(
   () => {
     showDatabase();
     if (playground.openingNotice !== undefined) output.line("notice", playground.openingNotice);
-    runButton.disabled = false;
+    for (const control of document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>("[data-enabled-when-ready]")) control.disabled = false;
+    showPreset();
     performance.mark("playground:interactive");
     // While PostgreSQL loads, its progress keeps the status line.
     if (playground.postgresql.state !== "loading") status.textContent = "Ready. Run with the button or Ctrl+Enter.";
-    // Prisma's schema tools (about 3 MB of wasm) load after the first run, or a second after
-    // Run became usable, whichever comes first, so they never delay the first result. A reader
-    // who has chosen PostgreSQL by then waits for it to start first: on two cores the two would
-    // slow each other down.
-    setTimeout(() => {
-      const postgresql = playground.postgresql.state === "loading" ? playground.loadPostgresql() : Promise.resolve();
-      postgresql.catch(() => {}).finally(() => tools.start());
-    }, 1000);
+    // Where fetching ahead is cheap (see loading-policy.ts), the editor and Prisma's schema tools
+    // load once the page is idle, so the first edit finds them in. A reader who has chosen
+    // PostgreSQL by then waits for it to start first: on two cores they slow each other down.
+    if (canPrefetch()) {
+      whenIdle(() => {
+        const postgresql = playground.postgresql.state === "loading" ? playground.loadPostgresql() : Promise.resolve();
+        postgresql.catch(() => {}).finally(() => {
+          loadTools(false);
+          void mountEditors(false);
+        });
+      });
+    }
   },
   (error: unknown) => (status.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`),
 );

@@ -113,7 +113,6 @@ function setUp({ behaviour = answers, hash = "", limits, compile }: Setup = {}) 
       database: () => databaseWorker as unknown as Worker,
     },
     tools: {
-      start() {},
       compile: async (text, database) =>
         compile?.(text) ?? { ...success(database), schema: { text, provider: database, models: [] } as never, ...(database === "postgresql" ? { migrationScript: undefined } : {}) },
       schemaEngine: () => new Promise(() => {}),
