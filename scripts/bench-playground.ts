@@ -7,7 +7,8 @@
  * compressing host sends. Figures:
  * - interactive: navigation start → Run usable (`playground:interactive`);
  * - first query: the Run click (the pointer event's own time) → the first SQL statement shown;
- * - transfer before the first result: bytes over the wire, page and workers, until then;
+ * - transfer before the first result: bytes over the wire, page and workers, until then, on a
+ *   desktop and on a phone (a touch-first screen, where the page fetches nothing ahead);
  * - re-run after a schema edit, once the page has been open 3 s: click → first statement;
  * - Run after a runaway run was stopped (2 s without an answer): click → first statement;
  * - Run after a hostile run (prototypes patched, a timer left running): click → first statement;
@@ -17,7 +18,10 @@
  *   (`playground:postgresql-chosen` → `playground:postgresql-ready`), the bytes that loaded after
  *   the choice, and click → first statement for the first run, for later runs there, and for a
  *   run after a schema edit (the database worker computes its DDL), once the page has loaded
- *   everything, and for a run after a runaway run there was stopped (PostgreSQL keeps running).
+ *   everything, and for a run after a runaway run there was stopped (PostgreSQL keeps running);
+ * - Lighthouse's mobile audit (`lighthouse.ts`) of the playground and two docs pages: scores,
+ *   largest contentful paint, total blocking time, layout shift, the largest file fetched before
+ *   that paint. BENCH_PARTS=playground or BENCH_PARTS=lighthouse runs one part.
  */
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -71,6 +75,18 @@ async function paste(page: Page, editor: "Prisma schema" | "Code", text: string)
   await page.keyboard.press("ControlOrMeta+V");
 }
 
+/** Bytes over the wire (bodies as sent, and headers) of the requests done by `time` (epoch ms). */
+async function bytesUntil(requests: Request[], time: number): Promise<number> {
+  let bytes = 0;
+  for (const request of requests) {
+    const timing = request.timing();
+    if (timing.startTime + timing.responseEnd > time) continue;
+    const sizes = await request.sizes();
+    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  }
+  return bytes;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -88,6 +104,7 @@ const figures = {
   interactive: [] as number[],
   firstQuery: [] as number[],
   transfer: [] as number[],
+  phoneTransfer: [] as number[],
   rerun: [] as number[],
   afterRunaway: [] as number[],
   afterHostile: [] as number[],
@@ -120,14 +137,7 @@ try {
     figures.interactive.push(await page.evaluate(() => performance.getEntriesByName("playground:interactive")[0]!.startTime));
     figures.firstQuery.push(await clickToFirstQuery(page));
     const firstQueryAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName("playground:first-query")[0]!.startTime);
-    let bytes = 0;
-    for (const request of requests) {
-      const timing = request.timing();
-      if (timing.startTime + timing.responseEnd > firstQueryAt) continue;
-      const sizes = await request.sizes();
-      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-    }
-    figures.transfer.push(bytes);
+    figures.transfer.push(await bytesUntil(requests, firstQueryAt));
 
     // A schema edit once the page has been open 3 s: the tools have loaded in the background.
     const openFor = await page.evaluate(() => performance.now());
@@ -135,6 +145,18 @@ try {
     await pasteSchema(page, defaultState.schema.replace("model User {", `model User {\n  nickname${round} String?`));
     figures.rerun.push(await clickToFirstQuery(page));
     await context.close();
+
+    // A phone (touch-first, so the page fetches nothing ahead): bytes until the first result.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phonePage = await phone.newPage();
+    const phoneRequests: Request[] = [];
+    phonePage.on("requestfinished", (request) => phoneRequests.push(request));
+    await phonePage.goto(`${server.origin}/playground/`);
+    await phonePage.locator("#playground[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+    await clickToFirstQuery(phonePage);
+    const phoneFirstQueryAt = await phonePage.evaluate(() => performance.timeOrigin + performance.getEntriesByName("playground:first-query")[0]!.startTime);
+    figures.phoneTransfer.push(await bytesUntil(phoneRequests, phoneFirstQueryAt));
+    await phone.close();
 
     // Runaway code, stopped once it has not answered for 2 s; then the default preset. And the
     // same after code that patched prototypes and left a timer running.
@@ -231,6 +253,7 @@ if (parts.has("playground")) {
     ["slowest page answer while 200,000 lines print", figures.floodAnswer, 100, "ms"],
     ["  and that run, click → its end shown", figures.floodRun, 10_000, "ms"],
     ["transferred before the first result (gzip)", figures.transfer.map((bytes) => bytes / 1e6), 3, "MB"],
+    ["  on a phone (nothing fetched ahead)", figures.phoneTransfer.map((bytes) => bytes / 1e6), 1.5, "MB"],
     ["PostgreSQL: chosen → ready (cold cache)", figures.postgresqlReady, 2500, "ms"],
     ["  of which: files downloaded and compiled", figures.postgresqlFiles, 2500, "ms"],
     ["PostgreSQL: first run, click → first query", figures.postgresqlFirstRun, 500, "ms"],

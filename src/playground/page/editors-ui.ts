@@ -105,19 +105,22 @@ export function mountEditors({ precompiled, playground, tools, handOver }: Mount
   };
   playground.on("schema-rejected", ({ outcome }) => showSchemaOutcome(outcome));
 
+  const checkSchema = () => {
+    const text = editors.schemaModel.getValue();
+    playground.check(text, checkedOn()).then(
+      (outcome) => {
+        if (editors.schemaModel.getValue() === text) showSchemaOutcome(outcome);
+      },
+      (error: unknown) => console.error(error),
+    );
+  };
   let schemaCheck: ReturnType<typeof setTimeout> | undefined;
   editors.schemaModel.onDidChangeContent(() => {
     clearTimeout(schemaCheck);
-    schemaCheck = setTimeout(() => {
-      const text = editors.schemaModel.getValue();
-      playground.check(text, checkedOn()).then(
-        (outcome) => {
-          if (editors.schemaModel.getValue() === text) showSchemaOutcome(outcome);
-        },
-        (error: unknown) => console.error(error),
-      );
-    }, 250);
+    schemaCheck = setTimeout(checkSchema, 250);
   });
+  // The text Monaco takes over may have been checked before it mounted (a run rejected it, say).
+  checkSchema();
 
   // -------------------------------------------------------------------------------------------
   // Errors of the run, at their line

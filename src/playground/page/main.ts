@@ -112,13 +112,19 @@ function loadTools(readerWaits = true): void {
   if (readerWaits && !toolsIn) whileLoading("Loading Prisma's schema tools to check your schema…", tools.ready);
 }
 
+/** What the reader waits for, newest last, and what the status line said before the first. */
+const loadingTexts: string[] = [];
+let beforeLoading = "";
 /** Says in the status line what the reader waits for, until it is in (unless something else was said since). */
 function whileLoading(text: string, loading: Promise<unknown>): void {
-  if (status.textContent === text) return;
-  const before = status.textContent ?? "";
+  if (loadingTexts.includes(text)) return;
+  if (loadingTexts.length === 0) beforeLoading = status.textContent ?? "";
+  loadingTexts.push(text);
   status.textContent = text;
   const restore = () => {
-    if (status.textContent === text) status.textContent = before;
+    const shown = status.textContent === text;
+    loadingTexts.splice(loadingTexts.indexOf(text), 1);
+    if (shown) status.textContent = loadingTexts.at(-1) ?? beforeLoading;
   };
   loading.then(restore, restore);
 }
@@ -296,16 +302,17 @@ void playground.ready.then(
     // While PostgreSQL loads, its progress keeps the status line.
     if (playground.postgresql.state !== "loading") status.textContent = "Ready. Run with the button or Ctrl+Enter.";
     // Where fetching ahead is cheap (see loading-policy.ts), the editor and Prisma's schema tools
-    // load once the page is idle, so the first edit finds them in. A reader who has chosen
-    // PostgreSQL by then waits for it to start first: on two cores they slow each other down.
+    // load a second after Run became usable, once the page is idle, so a first Run right away
+    // does not share the network with them and the first edit finds them in. A reader who has
+    // chosen PostgreSQL by then waits for it to start first: on two cores they slow each other down.
     if (canPrefetch()) {
-      whenIdle(() => {
+      setTimeout(() => whenIdle(() => {
         const postgresql = playground.postgresql.state === "loading" ? playground.loadPostgresql() : Promise.resolve();
         postgresql.catch(() => {}).finally(() => {
           loadTools(false);
           void mountEditors(false);
         });
-      });
+      }), 1000);
     }
   },
   (error: unknown) => (status.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}`),
