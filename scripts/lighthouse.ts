@@ -5,7 +5,7 @@
  */
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { systemChromium } from "@internal/test-kit/chromium";
+import { chromiumLaunchOptions, systemChromium } from "@internal/test-kit/chromium";
 
 export interface LighthouseFigures {
   performance: number;
@@ -28,7 +28,8 @@ interface NetworkItem {
   transferSize: number;
 }
 
-const flags = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+// The flags every browser test here uses, headless as chrome-launcher needs it said.
+const flags = ["--headless=new", ...(chromiumLaunchOptions.args ?? [])];
 
 /** One audit of `url` in a fresh browser (a cold cache, as a first visit). */
 export async function audit(url: string): Promise<LighthouseFigures> {

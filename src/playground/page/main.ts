@@ -85,31 +85,28 @@ let mountedEditors: Promise<EditorsView> | undefined;
 let resolveMounted!: (view: EditorsView) => void;
 /** Resolves once Monaco has mounted; asks nothing. */
 const editorsMounted = new Promise<EditorsView>((resolve) => (resolveMounted = resolve));
-let editorsIn = false;
+let editorsView: EditorsView | undefined;
 /** Mounts Monaco in place of the previews (once) and resolves with its view; `readerWaits` says so in the status line. */
 function mountEditors(readerWaits = true): Promise<EditorsView> {
   mountedEditors ??= import("./editors-ui.ts").then(
     ({ mountEditors: mount }) => {
-      const view = mount({ precompiled, playground, tools, handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }) });
-      editorsIn = true;
-      resolveMounted(view);
-      return view;
+      editorsView = mount({ precompiled, playground, tools, handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }) });
+      resolveMounted(editorsView);
+      return editorsView;
     },
     (error: unknown) => {
       status.textContent = `The editor could not load: ${error instanceof Error ? error.message : String(error)}`;
       throw error;
     },
   );
-  if (readerWaits && !editorsIn) whileLoading("Loading the editor…", mountedEditors);
+  if (readerWaits && editorsView === undefined) whileLoading("Loading the editor…", mountedEditors);
   return mountedEditors;
 }
 
-let toolsIn = false;
-void tools.ready.then(() => (toolsIn = true));
 /** Prisma's schema tools (about 3 MB of wasm): at the first edit, or in idle time where that is cheap. */
 function loadTools(readerWaits = true): void {
   tools.start();
-  if (readerWaits && !toolsIn) whileLoading("Loading Prisma's schema tools to check your schema…", tools.ready);
+  if (readerWaits && !tools.isReady) whileLoading("Loading Prisma's schema tools to check your schema…", tools.ready);
 }
 
 /** What the reader waits for, newest last, and what the status line said before the first. */

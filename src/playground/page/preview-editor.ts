@@ -75,7 +75,7 @@ export class PreviewEditor {
     const lines = lineCount(this.#input.value);
     if (lines === this.#lines) return;
     this.#lines = lines;
-    this.#gutter.textContent = Array.from({ length: lines }, (_, index) => index + 1).join("\n");
+    this.#gutter.textContent = lineNumbers(this.#input.value);
   }
 
   /** The highlighted text and the line numbers move with the textarea's scroll. */
@@ -87,6 +87,9 @@ export class PreviewEditor {
 }
 
 const lineCount = (text: string) => text.split("\n").length;
+
+/** The gutter's text for `text`: its line numbers, one per line (the build writes the first). */
+export const lineNumbers = (text: string): string => Array.from({ length: lineCount(text) }, (_, index) => index + 1).join("\n");
 
 function required<T>(element: T | null, what: string): T {
   if (element === null) throw new Error(`The editor preview has no ${what}: see src/components/EditorPreview.astro`);

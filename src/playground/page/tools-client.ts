@@ -22,8 +22,15 @@ export class ToolsClient {
     this.#createWorker = createWorker;
   }
 
+  #isReady = false;
+
   get started(): boolean {
     return this.#worker !== undefined;
+  }
+
+  /** Prisma's schema wasm has loaded (`ready` has resolved). */
+  get isReady(): boolean {
+    return this.#isReady;
   }
 
   start(): void {
@@ -33,6 +40,7 @@ export class ToolsClient {
     worker.addEventListener("message", (event: MessageEvent<ToolsToPage>) => {
       const message = event.data;
       if (message.type === "ready") {
+        this.#isReady = true;
         this.#readyResolve();
         return;
       }
