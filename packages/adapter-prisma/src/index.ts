@@ -9,3 +9,18 @@ export type {
 	PrismaClientLike,
 	RelationField
 } from "./client-types.ts";
+export { checkSchema, formatCallOptions } from "./check-schema.ts";
+export type {
+	CallToCheck,
+	CheckOptions,
+	DataModelInput,
+	FindingCode,
+	FindingSeverity,
+	FittingCall,
+	SchemaCheck,
+	SchemaEdit,
+	SchemaField,
+	SchemaFinding,
+	SchemaFix,
+	SchemaModel
+} from "./check-schema.ts";

@@ -2,20 +2,10 @@ import type { Adapter, InitializeAdapter } from "lucia";
 import { createLuciaAdapter, type AdapterModels, type BoundModel, type ModelDelegate, type TransactionalClient } from "./adapter.ts";
 import type { CustomModelOptions, DefaultModeOptions, LegacyModelNames, ModelName, PrismaClientLike } from "./client-types.ts";
 import { PrismaAdapterConfigurationError } from "./configuration-error.ts";
-import {
-	delegateNameOf,
-	describe,
-	inferUserRelation,
-	readRuntimeModels,
-	resolveModel,
-	resolveUserRelation,
-	type LuciaTable,
-	type ModelInfo,
-	type RuntimeModel
-} from "./data-model.ts";
+import { checkStartUp, delegateNameOf, describe, normaliseDataModel, type LuciaTable } from "./check-schema.ts";
+import { modelInfoOf, readRuntimeModels, type ModelInfo } from "./data-model.ts";
 
 const defaultModelNames = { user: "user", session: "session", key: "key" } as const;
-const defaultUserRelationKey = "user";
 
 // The form with model names comes first: TypeScript offers completions inside an object
 // argument from the first overload it tries, so this order lets editors propose the client's
@@ -44,6 +34,8 @@ interface NormalisedOptions {
 	client: TransactionalClient & object;
 	modelNames: { user: unknown; key: unknown; session: unknown };
 	userRelationKey: unknown;
+	/** `mode: "default"`: the models User, Session and Key with the relation `user`. */
+	defaultMode: boolean;
 	/** The 3.0.x form has no userRelationKey: it is taken from the schema. */
 	inferUserRelation: boolean;
 	/**
@@ -60,7 +52,7 @@ function isClient(value: unknown): value is TransactionalClient & object {
 function normaliseArguments(first: unknown, legacyModelNames: unknown): NormalisedOptions {
 	if (isClient(first)) {
 		if (legacyModelNames === undefined) {
-			return { client: first, modelNames: defaultModelNames, userRelationKey: undefined, inferUserRelation: true, sessionModelOptional: true };
+			return { client: first, modelNames: defaultModelNames, userRelationKey: undefined, defaultMode: false, inferUserRelation: true, sessionModelOptional: true };
 		}
 		if (typeof legacyModelNames !== "object" || legacyModelNames === null) {
 			throw new PrismaAdapterConfigurationError(
@@ -68,7 +60,7 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 			);
 		}
 		const { user, session, key } = legacyModelNames as Record<string, unknown>;
-		return { client: first, modelNames: { user, session, key }, userRelationKey: undefined, inferUserRelation: true, sessionModelOptional: false };
+		return { client: first, modelNames: { user, session, key }, userRelationKey: undefined, defaultMode: false, inferUserRelation: true, sessionModelOptional: false };
 	}
 	if (typeof first !== "object" || first === null) {
 		throw new PrismaAdapterConfigurationError(
@@ -93,7 +85,7 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 				`prisma(): mode "default" uses the models user, session and key with the relation "user"; remove modelNames and userRelationKey, or remove mode to use your own names.`
 			);
 		}
-		return { client, modelNames: defaultModelNames, userRelationKey: defaultUserRelationKey, inferUserRelation: false, sessionModelOptional: false };
+		return { client, modelNames: defaultModelNames, userRelationKey: undefined, defaultMode: true, inferUserRelation: false, sessionModelOptional: false };
 	}
 	const modelNames = options["modelNames"];
 	if (typeof modelNames !== "object" || modelNames === null) {
@@ -106,6 +98,7 @@ function normaliseArguments(first: unknown, legacyModelNames: unknown): Normalis
 		client,
 		modelNames: { user, session, key },
 		userRelationKey: options["userRelationKey"],
+		defaultMode: false,
 		inferUserRelation: false,
 		sessionModelOptional: false
 	};
@@ -121,43 +114,47 @@ function delegateOf(client: object, info: ModelInfo): ModelDelegate {
 	return delegate as ModelDelegate;
 }
 
-function bindModels({ client, modelNames: names, userRelationKey, inferUserRelation, sessionModelOptional }: NormalisedOptions): AdapterModels {
+function bindModels({ client, modelNames: names, userRelationKey, defaultMode, inferUserRelation, sessionModelOptional }: NormalisedOptions): AdapterModels {
 	const runtimeModels = readRuntimeModels(client);
 	if (runtimeModels === null) {
 		throw new PrismaAdapterConfigurationError(
 			"prisma(): the client has no data model (_runtimeDataModel) to check the options against. Pass the PrismaClient that `prisma generate` created (Prisma 6 or 7)."
 		);
 	}
-	const bind = (table: LuciaTable, name: unknown): BoundModel => {
-		const info = resolveModel(runtimeModels, table, name);
+	// The schema doctor's rules, over what the client knows of its schema (see check-schema.ts).
+	const check = checkStartUp(
+		runtimeModels,
+		defaultMode ? { mode: "default" } : { modelNames: names, userRelationKey },
+		inferUserRelation ? { sessionModelOptional } : null,
+		activeProvider(client)
+	);
+	const errors = check.findings.filter((finding) => finding.severity === "error");
+	if (errors.length === 1) throw new PrismaAdapterConfigurationError(errors[0]!.message);
+	if (errors.length > 1) {
+		throw new PrismaAdapterConfigurationError(`prisma(): ${errors.length} problems with the schema:\n${errors.map((error) => `- ${error.message}`).join("\n")}`);
+	}
+	const models = normaliseDataModel(runtimeModels);
+	const bind = (table: LuciaTable): BoundModel | null => {
+		const modelName = check.models[table];
+		const model = models.find((candidate) => candidate.name === modelName);
+		if (model === undefined) return null;
+		const info = modelInfoOf(model, delegateNameOf(model.name));
 		return { info, delegate: delegateOf(client, info) };
 	};
-
-	const user = bind("user", names.user);
-	const key = bind("key", names.key);
-	const sessionModelMissing = sessionModelOptional && !hasModelDelegate(runtimeModels, names.session);
-	const session = names.session === null || sessionModelMissing ? null : bind("session", names.session);
+	const user = bind("user")!;
+	const key = bind("key")!;
+	const session = bind("session");
 	return {
 		user,
 		key,
 		session,
-		userRelationKey: relationFor(runtimeModels, session, user, userRelationKey, inferUserRelation),
-		insertWith: Reflect.get(client, "_activeProvider") === "mysql" ? "createMany" : "create"
+		userRelationKey: session === null ? null : check.userRelationKey,
+		insertWith: activeProvider(client) === "mysql" ? "createMany" : "create"
 	};
 }
 
-function hasModelDelegate(runtimeModels: Readonly<Record<string, RuntimeModel>>, delegateName: unknown): boolean {
-	return Object.keys(runtimeModels).some((modelName) => delegateNameOf(modelName) === delegateName);
-}
-
-function relationFor(
-	runtimeModels: Readonly<Record<string, RuntimeModel>>,
-	session: BoundModel | null,
-	user: BoundModel,
-	userRelationKey: unknown,
-	infer: boolean
-): string | null {
-	if (session === null) return null;
-	if (infer) return inferUserRelation(runtimeModels, session.info, user.info);
-	return resolveUserRelation(runtimeModels, session.info, user.info, userRelationKey);
+/** The datasource provider the client was generated for (`sqlite`, `postgresql`, `mysql`, …). */
+function activeProvider(client: object): string | null {
+	const provider: unknown = Reflect.get(client, "_activeProvider");
+	return typeof provider === "string" ? provider : null;
 }

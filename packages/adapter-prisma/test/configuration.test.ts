@@ -61,7 +61,13 @@ describe("configuration is checked at initialisation against the client's data m
 		throwsConfiguration(() => untypedPrisma(customOptions({ userRelationKey: undefined })), /userRelationKey must name the relation field of model AuthSession/);
 	});
 	test("default mode on a schema without the reference models names what the client has", () => {
-		throwsConfiguration(() => untypedPrisma({ client: renamed.client, mode: "default" }), /modelNames\.user is "user"/, /"authUser", "authSession", "authKey"/);
+		throwsConfiguration(
+			() => untypedPrisma({ client: renamed.client, mode: "default" }),
+			/mode "default" uses the models User, Session and Key/,
+			/has no User, Session, Key/,
+			/"authUser", "authSession", "authKey"/,
+			/The call that fits this schema is prisma\(\{ client, modelNames: \{ user: "authUser", session: "authSession", key: "authKey" \}, userRelationKey: "owner" \}\)/
+		);
 	});
 	test("an unknown mode is refused", () => {
 		throwsConfiguration(() => untypedPrisma({ client: reference.client, mode: "custom" }), /mode must be "default"; received "custom"/);

@@ -2,6 +2,7 @@
  * Schema text in; diagnostics, or everything needed to run it: the model list, the client's
  * types, the DDL and a genuine PrismaClient over the driver adapter you give.
  */
+import type * as DMMF from "@prisma/dmmf";
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { clientTypesOf } from "./client-types.ts";
 import { diagnosticsFromLint, diagnosticsFromReport, type SchemaDiagnostic } from "./diagnostics.ts";
@@ -27,6 +28,8 @@ export interface CompiledSchema {
   provider: BrowserProvider;
   models: ModelSummary[];
   enums: EnumSummary[];
+  /** Prisma's own description of the models (DMMF), e.g. for `checkSchema` of the Lucia adapter. */
+  datamodel: DMMF.Model[];
   /** A `.d.ts` for the client's delegates (see `clientTypesOf`). */
   clientTypes: string;
   /** Prisma's warnings, if any. */
@@ -113,6 +116,7 @@ export async function loadSchemaCompiler(wasm: WasmSource): Promise<SchemaCompil
           provider,
           models,
           enums,
+          datamodel: dmmf.datamodel.models as DMMF.Model[],
           clientTypes: clientTypesOf(models, enums),
           warnings: lint.filter((diagnostic) => diagnostic.severity === "warning"),
           blueprint: blueprintFromDmmf(schemaText, dmmf, previewFeatures, provider),

@@ -59,6 +59,8 @@ export interface PlaygroundEvents {
   /** A line the playground writes into Output (a schema notice, how a run was stopped, …). */
   note: { database?: Database; level: NoteLevel; text: string };
   "schema-rejected": { outcome: CompileFailure };
+  /** Prisma has checked a schema text for a database (for the editors, or for a run). */
+  "schema-checked": { text: string; database: Database; outcome: CompileOutcome };
   query: { database: Database; query: QueryItem };
   console: { database: Database; level: ConsoleLevel; text: string; line?: number };
   error: { database: Database; error: ThrownError; unhandled: boolean };
@@ -164,7 +166,12 @@ export function createPlayground(options: PlaygroundOptions) {
   /** The schema checked by Prisma for `database` (what the editors show): no DDL. */
   function check(text: string, database: Database = databasesOf(state.database)[0]!): Promise<CompileOutcome> {
     const source = withBrowserProvider(text, database);
-    return cached(`check:${compileKey(database, source)}`, () => compiled.get(compileKey(database, source)) ?? tools.compile(source, database));
+    const outcome = cached(`check:${compileKey(database, source)}`, () => compiled.get(compileKey(database, source)) ?? tools.compile(source, database));
+    outcome.then(
+      (checked) => emit("schema-checked", { text, database, outcome: checked }),
+      () => {},
+    );
+    return outcome;
   }
 
   /** The schema ready to run on `database`: compiled, with its DDL (PostgreSQL's computed on PostgreSQL itself). */

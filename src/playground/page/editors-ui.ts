@@ -9,16 +9,20 @@ import type { Precompiled } from "../build/precompile-plugin.ts";
 import { compileKey, databasesOf, withBrowserProvider } from "../database.ts";
 import type { CompileOutcome, ThrownError } from "../protocol.ts";
 import type { Playground } from "../engine/playground.ts";
-import { createEditors, enableTypeScript, monaco, setClientTypes } from "./editors.ts";
+import { createEditors, enableTypeScript, monaco, previewCodeLanguageId, setClientTypes } from "./editors.ts";
 import { enableFocusEscape } from "./focus-escape.ts";
 import { pageElement } from "./page-element.ts";
 import type { HandOver } from "./preview-editor.ts";
 import type { ToolsClient } from "./tools-client.ts";
+import { applySchemaFix, locateInSchema, type SchemaFinding } from "@lucia-auth/adapter-prisma/schema-doctor";
+import type { SchemaDoctor } from "./schema-doctor.ts";
+import { prismaLanguageId } from "./prisma-language.ts";
 
 export interface MountOptions {
   precompiled: Precompiled;
   playground: Playground;
   tools: ToolsClient;
+  doctor: SchemaDoctor;
   /** Removes the previews, saying what each editor takes over from its preview. */
   handOver(): Record<"schema" | "code", HandOver>;
 }
@@ -28,9 +32,11 @@ export interface EditorsView {
   revealCodeLine(line: number): void;
   highlightSql(sql: string): Promise<string>;
   formatSchema(): Promise<void>;
+  /** Replaces the code with `code` as one edit (Undo brings the old text back). */
+  replaceCode(code: string): void;
 }
 
-export function mountEditors({ precompiled, playground, tools, handOver }: MountOptions): EditorsView {
+export function mountEditors({ precompiled, playground, tools, doctor, handOver }: MountOptions): EditorsView {
   const setStatus = (text: string) => (pageElement("pg-status").textContent = text);
   const previews = handOver();
   const editors = createEditors({ schema: pageElement("pg-schema-editor"), code: pageElement("pg-code-editor") }, playground.state, tools);
@@ -122,6 +128,8 @@ export function mountEditors({ precompiled, playground, tools, handOver }: Mount
   // The text Monaco takes over may have been checked before it mounted (a run rejected it, say).
   checkSchema();
 
+  showSchemaDoctor(editors, doctor);
+
   // -------------------------------------------------------------------------------------------
   // Errors of the run, at their line
 
@@ -171,7 +179,138 @@ export function mountEditors({ precompiled, playground, tools, handOver }: Mount
     },
     highlightSql: (sql) => monaco.editor.colorize(sql, "sql", { tabSize: 2 }),
     formatSchema: async () => await editors.schema.getAction("editor.action.formatDocument")?.run(),
+    replaceCode: (code) => {
+      editors.code.pushUndoStop();
+      editors.code.executeEdits("schema-doctor", [minimalEdit(editors.codeModel, code)]);
+      editors.code.pushUndoStop();
+    },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The schema doctor: findings as markers, their fixes as quick fixes; the code's call checked
+
+const doctorSeverity = (finding: SchemaFinding) =>
+  finding.severity === "error" ? monaco.MarkerSeverity.Error : finding.severity === "warning" ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info;
+
+function showSchemaDoctor(editors: ReturnType<typeof createEditors>, doctor: SchemaDoctor): void {
+  const schemaModel = editors.schemaModel;
+  const codeModel = editors.codeModel;
+  let schemaMarkers: { marker: monaco.editor.IMarkerData; finding: SchemaFinding }[] = [];
+
+  doctor.onReport((report) => {
+    if (report.schema !== schemaModel.getValue()) return;
+    schemaMarkers = (report.check?.findings ?? []).map((finding) => {
+      const place = locateInSchema(report.schema, finding.model, finding.field);
+      const line = place?.line ?? 1;
+      const marker: monaco.editor.IMarkerData = {
+        severity: doctorSeverity(finding),
+        source: "Lucia",
+        message: finding.fix === null ? finding.message : `${finding.message}\nQuick fix: ${finding.fix.title}.`,
+        startLineNumber: line,
+        startColumn: place?.startColumn ?? 1,
+        endLineNumber: line,
+        endColumn: place?.endColumn ?? schemaModel.getLineMaxColumn(line),
+      };
+      return { marker, finding };
+    });
+    monaco.editor.setModelMarkers(schemaModel, "lucia", schemaMarkers.map(({ marker }) => marker));
+    showCodeFindings();
+  });
+
+  monaco.languages.registerCodeActionProvider(
+    prismaLanguageId,
+    {
+      provideCodeActions(model, _range, context) {
+        const actions: monaco.languages.CodeAction[] = [];
+        for (const marker of context.markers) {
+          const entry = schemaMarkers.find((candidate) => candidate.marker.message === marker.message && candidate.marker.startLineNumber === marker.startLineNumber);
+          const fix = entry?.finding.fix;
+          if (fix == null) continue;
+          let fixed: string;
+          try {
+            fixed = applySchemaFix(model.getValue(), fix);
+          } catch {
+            continue;
+          }
+          actions.push({
+            title: fix.title,
+            kind: "quickfix",
+            diagnostics: [marker],
+            isPreferred: true,
+            edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: minimalEdit(model, fixed) }] },
+          });
+        }
+        return { actions, dispose() {} };
+      },
+    },
+    { providedCodeActionKinds: ["quickfix"] },
+  );
+
+  // The code's prisma({ … }) call: its wrong literals marked, and the fitting call one action away.
+  const showCodeFindings = () => {
+    const report = doctor.checkCode(codeModel.getValue());
+    monaco.editor.setModelMarkers(
+      codeModel,
+      "lucia",
+      report.findings.map(({ finding, start, end }) => {
+        const from = codeModel.getPositionAt(start);
+        const to = codeModel.getPositionAt(end);
+        return {
+          severity: monaco.MarkerSeverity.Error,
+          source: "Lucia",
+          message: finding.message,
+          startLineNumber: from.lineNumber,
+          startColumn: from.column,
+          endLineNumber: to.lineNumber,
+          endColumn: to.column,
+        };
+      }),
+    );
+  };
+  let codeCheck: ReturnType<typeof setTimeout> | undefined;
+  codeModel.onDidChangeContent(() => {
+    clearTimeout(codeCheck);
+    codeCheck = setTimeout(showCodeFindings, 150);
+  });
+  showCodeFindings();
+
+  const callAction: monaco.languages.CodeActionProvider = {
+    provideCodeActions(model, range, context) {
+      const report = doctor.checkCode(model.getValue());
+      if (report.written === null || report.fixedCode === null) return { actions: [], dispose() {} };
+      const start = model.getPositionAt(report.written.start);
+      const end = model.getPositionAt(report.written.end);
+      if (!monaco.Range.areIntersectingOrTouching(range, new monaco.Range(start.lineNumber, 1, end.lineNumber, end.column))) return { actions: [], dispose() {} };
+      return {
+        actions: [
+          {
+            title: "Pass the options that fit the schema",
+            kind: "quickfix",
+            diagnostics: context.markers.filter((marker) => marker.source === "Lucia"),
+            isPreferred: true,
+            edit: { edits: [{ resource: model.uri, versionId: model.getVersionId(), textEdit: minimalEdit(model, report.fixedCode) }] },
+          },
+        ],
+        dispose() {},
+      };
+    },
+  };
+  for (const language of ["typescript", previewCodeLanguageId]) {
+    monaco.languages.registerCodeActionProvider(language, callAction, { providedCodeActionKinds: ["quickfix"] });
+  }
+}
+
+/** The smallest edit that turns the model's text into `next`: one range, so the caret and Undo stay sensible. */
+function minimalEdit(model: monaco.editor.ITextModel, next: string): { range: monaco.Range; text: string } {
+  const current = model.getValue();
+  let prefix = 0;
+  while (prefix < current.length && prefix < next.length && current[prefix] === next[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < current.length - prefix && suffix < next.length - prefix && current[current.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  const from = model.getPositionAt(prefix);
+  const to = model.getPositionAt(current.length - suffix);
+  return { range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: next.slice(prefix, next.length - suffix) };
 }
 
 /** The caret, the selection, the scroll position and the focus the reader had in the preview. */

@@ -45,7 +45,7 @@ Reflect.set(self, "MonacoEnvironment", {
 });
 
 /** TypeScript's grammar under another id, so highlighting works before the TypeScript service loads. */
-const previewLanguageId = "typescript-preview";
+export const previewCodeLanguageId = "typescript-preview";
 
 export interface Editors {
   schema: monaco.editor.IStandaloneCodeEditor;
@@ -56,15 +56,15 @@ export interface Editors {
 
 export function createEditors(elements: { schema: HTMLElement; code: HTMLElement }, initial: { schema: string; code: string }, tools: ToolsClient): Editors {
   registerPrismaLanguage(monaco, tools);
-  monaco.languages.register({ id: previewLanguageId });
-  monaco.languages.setMonarchTokensProvider(previewLanguageId, typescriptGrammar);
-  monaco.languages.setLanguageConfiguration(previewLanguageId, typescriptConf);
+  monaco.languages.register({ id: previewCodeLanguageId });
+  monaco.languages.setMonarchTokensProvider(previewCodeLanguageId, typescriptGrammar);
+  monaco.languages.setLanguageConfiguration(previewCodeLanguageId, typescriptConf);
   defineThemes();
   monaco.editor.setTheme(currentTheme());
   new MutationObserver(() => monaco.editor.setTheme(currentTheme())).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
   const schemaModel = monaco.editor.createModel(initial.schema, prismaLanguageId, monaco.Uri.parse("file:///schema.prisma"));
-  const codeModel = monaco.editor.createModel(initial.code, previewLanguageId, monaco.Uri.parse("file:///playground.ts"));
+  const codeModel = monaco.editor.createModel(initial.code, previewCodeLanguageId, monaco.Uri.parse("file:///playground.ts"));
   const options: monaco.editor.IStandaloneEditorConstructionOptions = {
     automaticLayout: true,
     minimap: { enabled: false },

@@ -13,6 +13,7 @@ import codeWorkerUrl from "../runner/worker.ts?worker&url";
 import { databaseLabel, databasesOf, isDatabaseChoice, type Database } from "../database.ts";
 import { outputLimits } from "../protocol.ts";
 import { createPlayground } from "../engine/playground.ts";
+import { createSchemaDoctor } from "./schema-doctor.ts";
 import { OutputPane } from "./panes/output-pane.ts";
 import { QueriesPane } from "./panes/queries-pane.ts";
 import { TablesPane } from "./panes/tables-pane.ts";
@@ -61,6 +62,9 @@ const status = pageElement("pg-status");
 const databaseSelect = pageElement<HTMLSelectElement>("pg-database");
 const progress = pageElement<HTMLProgressElement>("pg-database-progress");
 const selectTab = setUpTabs(root);
+// The "Adapter" note: the call that fits the schema, written into the code on request (with
+// Undo once Monaco has mounted).
+const doctor = createSchemaDoctor(playground, precompiled, (code) => (editorsView === undefined ? playground.edit({ code }) : editorsView.replaceCode(code)));
 mirrorForTests(playground, root);
 
 // ---------------------------------------------------------------------------------------------
@@ -90,7 +94,7 @@ let editorsView: EditorsView | undefined;
 function mountEditors(readerWaits = true): Promise<EditorsView> {
   mountedEditors ??= import("./editors-ui.ts").then(
     ({ mountEditors: mount }) => {
-      editorsView = mount({ precompiled, playground, tools, handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }) });
+      editorsView = mount({ precompiled, playground, tools, doctor, handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }) });
       resolveMounted(editorsView);
       return editorsView;
     },
