@@ -223,6 +223,8 @@ function showSchemaDoctor(editors: ReturnType<typeof createEditors>, doctor: Sch
     {
       provideCodeActions(model, _range, context) {
         const actions: monaco.languages.CodeAction[] = [];
+        // Markers move with edits, but a fix is only sound for the text it was found in.
+        if (doctor.report?.schema !== model.getValue()) return { actions, dispose() {} };
         for (const marker of context.markers) {
           const entry = schemaMarkers.find((candidate) => candidate.marker.message === marker.message && candidate.marker.startLineNumber === marker.startLineNumber);
           const fix = entry?.finding.fix;
@@ -248,7 +250,7 @@ function showSchemaDoctor(editors: ReturnType<typeof createEditors>, doctor: Sch
   );
 
   // The code's prisma({ … }) call: its wrong literals marked, and the fitting call one action away.
-  const showCodeFindings = () => {
+  function showCodeFindings(): void {
     const report = doctor.checkCode(codeModel.getValue());
     monaco.editor.setModelMarkers(
       codeModel,
@@ -267,7 +269,7 @@ function showSchemaDoctor(editors: ReturnType<typeof createEditors>, doctor: Sch
         };
       }),
     );
-  };
+  }
   let codeCheck: ReturnType<typeof setTimeout> | undefined;
   codeModel.onDidChangeContent(() => {
     clearTimeout(codeCheck);

@@ -44,6 +44,12 @@ Reflect.set(self, "MonacoEnvironment", {
   getWorker: (_workerId: string, label: string) => (label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker()),
 });
 
+// Monaco cancels its own pending requests (code actions, hovers) when the text changes, and some
+// of those promises reject with a "Canceled" error nobody awaits. It is not a failure.
+self.addEventListener("unhandledrejection", (event) => {
+  if (event.reason instanceof Error && event.reason.name === "Canceled") event.preventDefault();
+});
+
 /** TypeScript's grammar under another id, so highlighting works before the TypeScript service loads. */
 export const previewCodeLanguageId = "typescript-preview";
 

@@ -1,0 +1,147 @@
+/**
+ * The schema doctor in the playground: the Adapter note, the findings as markers with quick
+ * fixes in the schema editor, the code's prisma() options checked, and the fitting call written
+ * into the code by a code action or the note's button.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { decodeState } from "../src/playground/engine/url-state.ts";
+import { defaultPreset, openPlayground, output, permalink, presets, run, waitForEditors } from "./playground.ts";
+import { watchForErrors } from "./site.ts";
+
+const preset = (id: string) => presets.find((candidate) => candidate.id === id)!;
+const note = (page: Page) => page.locator(".pg-adapter");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const useInCode = (page: Page) => page.getByRole("button", { name: "Use in code" });
+
+/** One of each kind of problem the quick fixes resolve (the package's test uses the same one). */
+const brokenSchema = `datasource db {
+  provider = "sqlite"
+}
+
+model User {
+  id       String    @id @unique
+  sessions Session[]
+}
+
+model Session {
+  id             String @id @unique
+  user_id        String
+  active_expires Int
+  user           User   @relation(references: [id], fields: [user_id])
+}
+
+model Key {
+  id              String @id @unique
+  hashed_password String
+  user_id         String
+}
+`;
+
+let errors: string[];
+test.beforeEach(({ page }) => {
+  errors = watchForErrors(page);
+});
+test.afterEach(() => {
+  expect(errors).toEqual([]);
+});
+
+/** Ctrl+. at the caret; again if Monaco was still computing the actions (it then shows none). */
+async function openQuickFix(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.keyboard.press("ControlOrMeta+.");
+    await expect(page.locator(".action-widget .focused")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+}
+
+/** The state the address bar holds (written shortly after an edit). */
+const stateOf = (page: Page) => decodeState(new URL(page.url()), (base) => presets.find((candidate) => candidate.id === base));
+
+test("the default preset fits default mode, before the editor or Prisma's tools load", async ({ page }) => {
+  await openPlayground(page);
+  await expect(note(page)).toHaveText(/Adapter\s+Fits prisma\(\{ client, mode: "default" \}\)\./);
+  await expect(useInCode(page)).toBeHidden();
+});
+
+test("custom model names: the note gives the modelNames and userRelationKey the code passes", async ({ page }) => {
+  await openPlayground(page, "/playground/#p=custom-model-names");
+  await expect(note(page)).toContainText('Fits prisma({ client, modelNames: { user: "authUser", session: "authSession", key: "authKey" }, userRelationKey: "owner" })');
+  await expect(note(page)).toContainText("notes in the schema");
+  await expect(useInCode(page)).toBeHidden();
+});
+
+test.describe("a wrong model name", () => {
+  test("shows both: the wrong name marked in the code, the call that fits in the note", async ({ page }) => {
+    await openPlayground(page, "/playground/#p=wrong-model-name");
+    await expect(note(page)).toContainText('Fits prisma({ client, mode: "default" })');
+    await expect(useInCode(page)).toBeVisible();
+    await waitForEditors(page);
+    const marked = page.locator("#pg-code-editor .squiggly-error");
+    await expect(marked).toHaveCount(1, { timeout: 15_000 });
+    await page.getByRole("textbox", { name: "Code" }).focus();
+    await page.keyboard.press("F8");
+    await expect(page.locator(".marker-widget")).toContainText('modelNames.user is "users", but the Prisma client has no such model');
+  });
+
+  test("the code action writes the fitting call, and the run succeeds", async ({ page }) => {
+    await openPlayground(page, "/playground/#p=wrong-model-name");
+    await waitForEditors(page);
+    await expect(page.locator("#pg-code-editor .squiggly-error")).toHaveCount(1, { timeout: 15_000 });
+    const code = page.getByRole("textbox", { name: "Code" });
+    await code.focus();
+    // Onto the marked literal, then Quick Fix.
+    await page.keyboard.press("F8");
+    await page.keyboard.press("Escape");
+    await openQuickFix(page);
+    await expect(page.locator(".action-widget .focused")).toHaveText(/Pass the options that fit the schema/);
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#pg-code-editor .squiggly-error")).toHaveCount(0);
+    await expect(useInCode(page)).toBeHidden();
+    expect(await run(page)).toBe("done");
+    await expect(output(page)).toContainText("not reached");
+    await expect.poll(async () => (await stateOf(page))?.code ?? "").toContain('prisma({ client, mode: "default" })');
+  });
+
+  test("Use in code does the same before the editor loads, and Undo brings the old call back after", async ({ page }) => {
+    await openPlayground(page, "/playground/#p=wrong-model-name");
+    await useInCode(page).click();
+    await expect(useInCode(page)).toBeHidden();
+    expect(await run(page)).toBe("done");
+    await expect(output(page)).not.toContainText("PrismaAdapterConfigurationError");
+    await expect.poll(async () => (await stateOf(page))?.code ?? "").toContain('prisma({ client, mode: "default" })');
+  });
+});
+
+test("applying every quick fix to a broken schema gives one that runs the default preset's flow", async ({ page }) => {
+  await openPlayground(page, await permalink({ schema: brokenSchema }));
+  await waitForEditors(page);
+  await expect(note(page)).toContainText("Not usable by the adapter yet: 2 problems, 3 warnings", { timeout: 15_000 });
+  // The adapter refuses it at start-up with the doctor's own words (for what a client's pruned
+  // data model shows: the missing field, not the required hashed_password).
+  await run(page);
+  await expect(output(page)).toContainText('PrismaAdapterConfigurationError: Model Session lacks the field "idle_expires"');
+
+  const schema = page.getByRole("textbox", { name: "Prisma schema" });
+  const applied: string[] = [];
+  for (let round = 0; round < 12; round++) {
+    const remaining = page.locator("#pg-schema-editor").locator(".squiggly-error, .squiggly-warning");
+    if ((await remaining.count()) === 0) break;
+    await schema.focus();
+    await page.keyboard.press("ControlOrMeta+Home");
+    // Go to the next problem: its message, then its quick fix.
+    await page.keyboard.press("F8");
+    const message = (await page.locator(".marker-widget").innerText()).trim();
+    await page.keyboard.press("Escape");
+    expect(message).toContain("Quick fix:");
+    const before = await note(page).innerText();
+    await openQuickFix(page);
+    applied.push((await page.locator(".action-widget .focused").innerText()).trim());
+    await page.keyboard.press("Enter");
+    // The note says "Checking…" until the fixed schema's report is in.
+    await expect(note(page)).not.toHaveText(new RegExp(`^(${escapeRegExp(before)}|.*Checking the schema.*)$`), { timeout: 15_000 });
+  }
+  expect(applied.length).toBeGreaterThanOrEqual(5);
+  await expect(note(page)).toContainText('Fits prisma({ client, mode: "default" })');
+  expect(await run(page)).toBe("done");
+  await expect(output(page)).toContainText("after sign-out: AUTH_INVALID_SESSION_ID");
+  expect(defaultPreset.id).toBe("default");
+});
