@@ -129,6 +129,7 @@ export default defineConfig({
           items: [
             { label: "prisma()", slug: "reference" },
             { label: "Prisma schema", slug: "schema" },
+            { label: "Check your schema", slug: "check-schema" },
             { label: "Errors", slug: "errors" },
             { label: "What runs in the database", slug: "queries" },
             { label: "Terms", slug: "terms" },

@@ -6,36 +6,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { decodeState } from "../src/playground/engine/url-state.ts";
 import { defaultPreset, openPlayground, output, permalink, presets, run, waitForEditors } from "./playground.ts";
-import { watchForErrors } from "./site.ts";
+import { repoFile, watchForErrors } from "./site.ts";
 
 const preset = (id: string) => presets.find((candidate) => candidate.id === id)!;
 const note = (page: Page) => page.locator(".pg-adapter");
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const useInCode = (page: Page) => page.getByRole("button", { name: "Use in code" });
 
-/** One of each kind of problem the quick fixes resolve (the package's test uses the same one). */
-const brokenSchema = `datasource db {
-  provider = "sqlite"
-}
-
-model User {
-  id       String    @id @unique
-  sessions Session[]
-}
-
-model Session {
-  id             String @id @unique
-  user_id        String
-  active_expires Int
-  user           User   @relation(references: [id], fields: [user_id])
-}
-
-model Key {
-  id              String @id @unique
-  hashed_password String
-  user_id         String
-}
-`;
+/** One of each kind of problem the quick fixes resolve (the example of the "Check your schema" page). */
+const brokenSchema = repoFile("src/schema-doctor/example.prisma");
 
 let errors: string[];
 test.beforeEach(({ page }) => {

@@ -24,6 +24,7 @@ export async function sitePaths(request: APIRequestContext): Promise<string[]> {
 /** The pages the site is expected to have; the sitemap must list exactly these. */
 export const expectedPaths = [
   "/",
+  "/check-schema/",
   "/errors/",
   "/guides/attributes/",
   "/guides/custom-model-names/",
