@@ -91,6 +91,8 @@ test.describe("a wrong model name", () => {
 });
 
 test("applying every quick fix to a broken schema gives one that runs the default preset's flow", async ({ page }) => {
+  // A dozen rounds of edit, check and re-check: slower than most tests on a busy machine.
+  test.slow();
   await openPlayground(page, await permalink({ schema: brokenSchema }));
   await waitForEditors(page);
   await expect(note(page)).toContainText("Not usable by the adapter yet: 2 problems, 3 warnings", { timeout: 15_000 });
@@ -107,7 +109,10 @@ test("applying every quick fix to a broken schema gives one that runs the defaul
     await schema.focus();
     await page.keyboard.press("ControlOrMeta+Home");
     // Go to the next problem: its message, then its quick fix.
-    await page.keyboard.press("F8");
+    await expect(async () => {
+      await page.keyboard.press("F8");
+      await expect(page.locator(".marker-widget")).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
     const message = (await page.locator(".marker-widget").innerText()).trim();
     await page.keyboard.press("Escape");
     expect(message).toContain("Quick fix:");
