@@ -162,4 +162,15 @@ describe("the quick start, followed in an empty folder", () => {
     assert.equal(runOk(shell, line).trimEnd(), quickStart.output.firstRun);
     assert.equal(runOk(shell, line).trimEnd(), quickStart.output.laterRuns);
   });
+
+  test("the installed package's schema doctor fits default mode to the generated client", () => {
+    // What "Check your schema" says a script may do, with plain node in the reader's folder.
+    const script = [
+      'import { checkSchema } from "@lucia-auth/adapter-prisma/schema-doctor";',
+      'import { client } from "./src/db.ts";',
+      "console.log(JSON.stringify(checkSchema(client._runtimeDataModel.models, { provider: client._activeProvider }).call));",
+    ].join("\n");
+    writeFileSync(join(shell.cwd, "doctor.ts"), script);
+    assert.equal(runOk(shell, "npx tsx --env-file=.env doctor.ts").trim(), '{"mode":"default"}');
+  });
 });
