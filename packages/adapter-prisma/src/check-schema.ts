@@ -731,7 +731,7 @@ function article(type: string): string {
 	return /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-export function quoteList(names: readonly string[]): string {
+function quoteList(names: readonly string[]): string {
 	return names.length === 0 ? "(none)" : names.map((name) => `"${name}"`).join(", ");
 }
 
