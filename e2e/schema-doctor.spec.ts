@@ -80,7 +80,7 @@ test.describe("a wrong model name", () => {
     await expect.poll(async () => (await stateOf(page))?.code ?? "").toContain('prisma({ client, mode: "default" })');
   });
 
-  test("Use in code does the same before the editor loads, and Undo brings the old call back after", async ({ page }) => {
+  test("Use in code does the same before the editor loads", async ({ page }) => {
     await openPlayground(page, "/playground/#p=wrong-model-name");
     await useInCode(page).click();
     await expect(useInCode(page)).toBeHidden();

@@ -212,6 +212,21 @@ const rows: Row[] = [
 		fixable: true
 	},
 	{
+		name: "a key relation to another model than the user's",
+		schema: edited(
+			reference,
+			[/(model Key \{[^}]*)\n\s*user\s+User\s+@relation[^\n]*/, "$1\n  account Account @relation(references: [id], fields: [user_id], onDelete: Cascade)"],
+			[/\n\s*auth_key\s+Key\[\]/, ""],
+			[/$/, "\nmodel Account {\n  id   String @id\n  keys Key[]\n}\n"]
+		),
+		code: "relation-elsewhere",
+		severity: "error",
+		model: "Key",
+		field: "account",
+		message: /Key\.account points at Account, but the key model must point at the user model User/,
+		fixable: false
+	},
+	{
 		name: "a relation on another column than user_id",
 		schema: edited(reference, [/(model Session \{[^}]*)fields: \[user_id\]/, "$1fields: [owner_id]"], [/(model Session \{\n)/, "$1  owner_id String\n"]),
 		code: "relation-fields",

@@ -42,7 +42,7 @@ export function findPrismaCall(code: string): WrittenCall | null {
   const literal = (option: string, pattern: RegExp, within = argument, offset = start): string | undefined => {
     const match = pattern.exec(within);
     if (match === null || match.groups?.["value"] === undefined) return undefined;
-    const valueStart = offset + match.index + match[0].lastIndexOf(match.groups["value"]) ;
+    const valueStart = offset + match.index + match[0].lastIndexOf(match.groups["value"]);
     options.push({ option, start: valueStart, end: valueStart + match.groups["value"].length });
     return match.groups["value"];
   };
