@@ -55,13 +55,22 @@ export function createSchemaDoctor(playground: Playground, precompiled: Precompi
   });
   // The build checked the presets' schemas: their note is there before Prisma's tools load. (Any
   // change of state renders the note again: the code's call may have changed.)
+  let pendingCheck: ReturnType<typeof setTimeout> | undefined;
   const fromBuild = () => {
     const database = databasesOf(playground.state.database)[0]!;
     const outcome = precompiled.schemas[compileKey(database, withBrowserProvider(playground.state.schema, database))];
     if (outcome !== undefined && report?.schema !== playground.state.schema) take(reportFor(playground.state.schema, database, outcome));
     else renderNote();
   };
-  playground.on("state", fromBuild);
+  playground.on("state", ({ changed, cause }) => {
+    fromBuild();
+    // An edit in a preview (before Monaco, which checks as the reader types): ask Prisma here.
+    // (An opened link waits for its first Run or the editor, as the loading policy wants.)
+    if (cause === "edit" && changed.includes("schema") && report?.schema !== playground.state.schema) {
+      clearTimeout(pendingCheck);
+      pendingCheck = setTimeout(() => void playground.check(playground.state.schema).catch(() => {}), 250);
+    }
+  });
   fromBuild();
 
   function checkCode(code: string): CodeReport {
@@ -88,7 +97,7 @@ export function createSchemaDoctor(playground: Playground, precompiled: Precompi
     const check = report?.schema === playground.state.schema ? report.check : undefined;
     button.hidden = true;
     if (check === undefined) {
-      note.textContent = "Checking the schema for Lucia…";
+      note.textContent = "Not checked for Lucia yet: that happens as you edit, or when you press Run.";
       return;
     }
     if (check === null) {
