@@ -9,18 +9,5 @@ export type {
 	PrismaClientLike,
 	RelationField
 } from "./client-types.ts";
-export { checkSchema, formatCallOptions } from "./check-schema.ts";
-export type {
-	CallToCheck,
-	CheckOptions,
-	DataModelInput,
-	FindingCode,
-	FindingSeverity,
-	FittingCall,
-	SchemaCheck,
-	SchemaEdit,
-	SchemaField,
-	SchemaFinding,
-	SchemaFix,
-	SchemaModel
-} from "./check-schema.ts";
+// The schema doctor, also its own entry point (`@lucia-auth/adapter-prisma/schema-doctor`).
+export * from "./schema-doctor.ts";
