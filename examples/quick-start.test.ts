@@ -9,27 +9,14 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { applyDdl, betterSqlite3LocalPrebuild, ddlFromSchema } from "@internal/test-kit";
+import { applyDdl, betterSqlite3LocalPrebuild, ddlFromSchema, readerEnvironment } from "@internal/test-kit";
 import { installCommand } from "../src/utils/install-commands.ts";
 import { repoRoot } from "./projects.ts";
 import { quickStart } from "./quick-start.ts";
 
 const adapterPackage = "@lucia-auth/adapter-prisma";
-
-/** The environment of a reader's shell: none of `npm test`'s own settings, PATH entries or test-runner variables. */
-function readerEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    const fromNpmRun = name.toLowerCase().startsWith("npm_") && name !== "npm_config_cache";
-    if (!fromNpmRun && !["NODE_OPTIONS", "NODE_TEST_CONTEXT", "DATABASE_URL", "INIT_CWD"].includes(name)) env[name] = value;
-  }
-  env["PATH"] = (process.env["PATH"] ?? "").split(delimiter).filter((entry) => !entry.startsWith(repoRoot)).join(delimiter);
-  env["CHECKPOINT_DISABLE"] = "1";
-  env["PRISMA_HIDE_UPDATE_MESSAGE"] = "1";
-  return env;
-}
 
 interface Shell {
   cwd: string;

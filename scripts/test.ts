@@ -105,11 +105,12 @@ async function nodeTests(env: NodeJS.ProcessEnv): Promise<void> {
 	if (code !== 0 && tapCount(tap, "fail") + tapCount(tap, "cancelled") === 0) tally.failed += 1;
 }
 
-async function endToEnd(): Promise<void> {
+async function endToEnd(env: NodeJS.ProcessEnv): Promise<void> {
 	if (!existsSync(join(root, "playwright.config.ts"))) return;
 	console.log("\n# Playwright end-to-end tests (e2e/)");
 	const jsonFile = join(reportsDir, "e2e.json");
 	const code = await run(process.execPath, [join(root, "node_modules/@playwright/test/cli.js"), "test", "--reporter=list,json"], {
+		...env,
 		PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile
 	});
 	const stats = existsSync(jsonFile)
@@ -127,7 +128,8 @@ for (const line of ensureTestTools()) console.log(`\n!!! MISSING: ${line}\n`);
 try {
 	if (filters.length === 0) await typecheck();
 	await nodeTests(env);
-	if (filters.length === 0) await endToEnd();
+	// The project test of the playground's downloads runs its PostgreSQL projects on the same server.
+	if (filters.length === 0) await endToEnd(env);
 } finally {
 	await Promise.all(servers.map((server) => server.stop()));
 }

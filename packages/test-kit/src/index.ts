@@ -9,3 +9,4 @@ export { ddlFromSchema, type DdlProvider } from "./schema-engine.ts";
 export { applyDdl } from "./apply-ddl.ts";
 export { freeLoopbackPort } from "./free-port.ts";
 export { betterSqlite3LocalPrebuild } from "./better-sqlite3-prebuild.ts";
+export { readerEnvironment } from "./reader-environment.ts";

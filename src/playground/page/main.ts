@@ -26,6 +26,7 @@ import { ToolsClient } from "./tools-client.ts";
 import { codeWorkerFactory } from "./code-worker-source.ts";
 import { PreviewEditor } from "./preview-editor.ts";
 import { canPrefetch, whenIdle } from "./loading-policy.ts";
+import { recordRuns } from "../project/run-record.ts";
 import type { EditorsView } from "./editors-ui.ts";
 
 // What a run needs (the code worker, Prisma's query compiler, sql.js: about 1.2 MB compressed)
@@ -157,6 +158,17 @@ pageElement("pg-share").addEventListener("click", async () => {
   } catch {
     status.textContent = `Copy this link from the address bar: ${location.href}`;
   }
+});
+
+// What the last run printed, for the README of a downloaded project.
+const runs = recordRuns(playground);
+pageElement("pg-download").addEventListener("click", async () => {
+  const { downloadProject } = await import("../project/download-project.ts");
+  const { state } = playground;
+  const preset = precompiled.presets.find((candidate) => candidate.id === state.base && candidate.schema === state.schema && candidate.code === state.code) ?? null;
+  const downloaded = downloadProject({ state, preset, output: runs.outputFor(state), base: import.meta.env.BASE_URL });
+  status.textContent = `Downloaded ${downloaded.fileName} (${(downloaded.bytes / 1000).toFixed(1)} kB): unzip it, then run npm install and npm start.`;
+  performance.measure("playground:download", { start: performance.now() - downloaded.milliseconds, duration: downloaded.milliseconds });
 });
 
 playground.on("status", ({ text }) => (status.textContent = text));
