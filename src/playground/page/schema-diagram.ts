@@ -4,8 +4,7 @@
  * carry their role, and the session's relation to the user names its `userRelationKey`.
  *
  * Pure (no DOM): the playground's diagram pane puts the string in the page. The layout is a fixed
- * grid, so the same schema always gives the same picture: session, user and key in the first row
- * (user in the middle), every other model after them in schema order, three to a row. Text is in
+ * grid, so the same schema always gives the same picture (see `layoutSchemaDiagram`). Text is in
  * a monospace font, so its width is estimated from its length.
  */
 import type { LuciaTable, SchemaCheck, SchemaField, SchemaModel } from "@lucia-auth/adapter-prisma/schema-doctor";
