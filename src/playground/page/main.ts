@@ -67,6 +67,22 @@ const selectTab = setUpTabs(root);
 // Undo once Monaco has mounted).
 const doctor = createSchemaDoctor(playground, precompiled, (code) => (editorsView === undefined ? playground.edit({ code }) : editorsView.replaceCode(code)));
 mirrorForTests(playground, root);
+// The schema diagram: its module loads when the reader first opens it, and it follows the
+// doctor's reports from then on.
+const diagram = pageElement<HTMLDetailsElement>("pg-diagram");
+let diagramLoaded = false;
+diagram.addEventListener("toggle", () => {
+  if (!diagram.open || diagramLoaded) return;
+  diagramLoaded = true;
+  const diagramStatus = pageElement("pg-diagram-status");
+  import("./panes/diagram-pane.ts").then(
+    ({ DiagramPane }) => {
+      const pane = new DiagramPane(diagramStatus, pageElement("pg-diagram-figure"));
+      doctor.onReport((report) => pane.show(report));
+    },
+    (error: unknown) => (diagramStatus.textContent = `The diagram could not load: ${error instanceof Error ? error.message : String(error)}`),
+  );
+});
 
 // ---------------------------------------------------------------------------------------------
 // The editors: previews first, Monaco when wanted
