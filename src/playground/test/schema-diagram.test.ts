@@ -9,8 +9,7 @@ import { before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadSchemaCompiler, type SchemaCompiler } from "@lucia-prisma/client-from-schema";
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
-// The worktree's own sources (the package's dist/ is a build of them, not always there).
-import { checkSchema, type SchemaModel } from "../../../packages/adapter-prisma/src/schema-doctor.ts";
+import { checkSchema, type SchemaModel } from "@lucia-auth/adapter-prisma/schema-doctor";
 import { layoutSchemaDiagram, schemaDiagramSvg, type SchemaDiagram } from "../page/schema-diagram.ts";
 
 const schemaFile = (name: string) => readFile(fileURLToPath(new URL(`../../../packages/adapter-prisma/schemas/${name}.sqlite.prisma`, import.meta.url)), "utf8");
