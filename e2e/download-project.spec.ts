@@ -15,11 +15,9 @@ import { dirname, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { applyDdl, betterSqlite3LocalPrebuild, createDatabase, ddlFromSchema, readerEnvironment, startPostgres, type RunningServer } from "@internal/test-kit";
 import { projectScripts } from "../src/playground/project/project-files.ts";
-import type { Database } from "../src/playground/database.ts";
+import { databaseLabel, type Database } from "../src/playground/database.ts";
 import { defaultPreset, openPlayground, permalink, presets, run } from "./playground.ts";
 import { watchForErrors } from "./site.ts";
-
-const databaseLabel: Record<Database, string> = { sqlite: "SQLite (sql.js)", postgresql: "PostgreSQL (PGlite)" };
 
 // Installing and running a project takes a while; the tests of this file share one PostgreSQL
 // server, and the projects of one database share the first one's npm install (see checkProject),

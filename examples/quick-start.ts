@@ -9,8 +9,8 @@ export type QuickStartFile =
   | { readonly path: string; readonly source: string; readonly playground: boolean }
   | { readonly path: string; readonly text: string; readonly lang: "json" | "sh" };
 
-/** TypeScript settings the snippets need: see the page for why each one is there. */
-const tsconfig = {
+/** TypeScript settings the snippets need: see the page for why each one is there. A downloaded playground project uses them too. */
+export const appTsconfig = {
   compilerOptions: {
     target: "ES2022",
     module: "ESNext",
@@ -44,7 +44,7 @@ export const quickStart = {
     "@types/node@20",
   ],
   files: [
-    { path: "tsconfig.json", text: `${JSON.stringify(tsconfig, null, 2)}\n`, lang: "json" },
+    { path: "tsconfig.json", text: `${JSON.stringify(appTsconfig, null, 2)}\n`, lang: "json" },
     { path: ".env", text: 'DATABASE_URL="file:./dev.db"\n', lang: "sh" },
     { path: "prisma.config.ts", source: "examples/sqlite/prisma.config.ts", playground: false },
     { path: "prisma/schema.prisma", source: "packages/adapter-prisma/schemas/reference.sqlite.prisma", playground: true },

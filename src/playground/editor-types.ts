@@ -39,13 +39,16 @@ export declare namespace Prisma {
 
 export const environmentTypesPath = "playground-env.d.ts";
 
-/** Lucia's global types as an app declares them (loosely here: any attributes are allowed), and `process.env`. */
-export const environmentTypes = `declare namespace Lucia {
+/** Lucia's global types as an app declares them (loosely here: any attributes are allowed); a downloaded project gets them too. */
+export const luciaTypes = `declare namespace Lucia {
   type Auth = import("lucia").Auth;
   type DatabaseUserAttributes = Record<string, any>;
   type DatabaseSessionAttributes = Record<string, any>;
 }
-declare const process: { env: Record<string, string | undefined> };
+`;
+
+/** Lucia's global types and `process.env`. */
+export const environmentTypes = `${luciaTypes}declare const process: { env: Record<string, string | undefined> };
 `;
 
 /** Compiler options for the code editor (numbers, as Monaco's TypeScript defaults take them). */

@@ -184,7 +184,6 @@ pageElement("pg-download").addEventListener("click", async () => {
   const preset = precompiled.presets.find((candidate) => candidate.id === state.base && candidate.schema === state.schema && candidate.code === state.code) ?? null;
   const downloaded = downloadProject({ state, preset, output: runs.outputFor(state), base: import.meta.env.BASE_URL });
   status.textContent = `Downloaded ${downloaded.fileName} (${(downloaded.bytes / 1000).toFixed(1)} kB): unzip it, then run npm install and npm start.`;
-  performance.measure("playground:download", { start: performance.now() - downloaded.milliseconds, duration: downloaded.milliseconds });
 });
 
 playground.on("status", ({ text }) => (status.textContent = text));

@@ -5,7 +5,9 @@
  * Pure text in, text out: the page zips it (`download-project.ts`), the tests read it.
  */
 import { normaliseSchema } from "@lucia-prisma/client-from-schema";
+import { appTsconfig } from "../../../examples/quick-start.ts";
 import type { Database } from "../database.ts";
+import { luciaTypes } from "../editor-types.ts";
 import { projectVersions, type ProjectPackage } from "./versions.ts";
 
 export interface ProjectFile {
@@ -70,8 +72,8 @@ export function projectFiles(input: ProjectInput): ProjectFile[] {
     { path: "prisma/schema.prisma", text: projectSchema(input.schema, input.database) },
     { path: "src/database.ts", text: databaseModule(input.database) },
     { path: "src/main.ts", text: projectCode(input.code) },
-    { path: "src/lucia.d.ts", text: luciaTypes },
-    { path: "tsconfig.json", text: `${JSON.stringify(tsconfig, null, 2)}\n` },
+    { path: "src/lucia.d.ts", text: luciaDeclarations },
+    { path: "tsconfig.json", text: `${JSON.stringify(appTsconfig, null, 2)}\n` },
     { path: "README.md", text: readme(input) },
   ];
 }
@@ -186,27 +188,9 @@ export function projectCode(code: string): string {
   return lines.join("\n");
 }
 
-/** The same declarations the playground's editor gives the code. */
-const luciaTypes = `/// <reference types="lucia" />
-declare namespace Lucia {
-  type Auth = import("lucia").Auth;
-  type DatabaseUserAttributes = Record<string, any>;
-  type DatabaseSessionAttributes = Record<string, any>;
-}
-`;
-
-const tsconfig = {
-  compilerOptions: {
-    target: "ES2022",
-    module: "ESNext",
-    moduleResolution: "Bundler",
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: ["node"],
-  },
-  include: ["prisma.config.ts", "src"],
-};
+/** The declarations the playground's editor gives the code, for an app that references Lucia's types. */
+const luciaDeclarations = `/// <reference types="lucia" />
+${luciaTypes}`;
 
 function readme(input: ProjectInput): string {
   const adapter = driverAdapter[input.database];
