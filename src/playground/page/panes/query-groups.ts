@@ -1,0 +1,37 @@
+/**
+ * The Queries region groups statements under the Lucia call that sent them: one group per call
+ * (per invocation, numbered by the worker), in the order the statements came; statements outside
+ * any Lucia call form groups of their own. Concurrent calls' statements interleave, so one call
+ * can have several groups.
+ */
+import type { QueryItem } from "../../protocol.ts";
+
+export type GroupedQuery = Pick<QueryItem, "luciaCall" | "luciaMethod">;
+
+export interface QueryGroup<Q extends GroupedQuery> {
+  call: number | null;
+  title: string;
+  queries: Q[];
+}
+
+export const outsideLuciaTitle = "direct Prisma call";
+
+export function groupTitle(query: GroupedQuery): string {
+  return query.luciaCall === null || query.luciaMethod === null ? outsideLuciaTitle : query.luciaMethod;
+}
+
+/** Whether `next` belongs to the group `previous` is in (the statement just before it). */
+export function sameGroup(previous: GroupedQuery | undefined, next: GroupedQuery): boolean {
+  return previous !== undefined && previous.luciaCall === next.luciaCall;
+}
+
+export function groupQueries<Q extends GroupedQuery>(queries: readonly Q[]): QueryGroup<Q>[] {
+  const groups: QueryGroup<Q>[] = [];
+  let previous: Q | undefined;
+  for (const query of queries) {
+    if (!sameGroup(previous, query)) groups.push({ call: query.luciaCall, title: groupTitle(query), queries: [] });
+    groups.at(-1)!.queries.push(query);
+    previous = query;
+  }
+  return groups;
+}
