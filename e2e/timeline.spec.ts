@@ -97,14 +97,17 @@ for (const database of ["sqlite", "postgresql"] as const) {
 
 test("every preset runs, and its timeline's last step matches the Tables region", async ({ page }) => {
   test.setTimeout(300_000);
+  await openPlayground(page);
   for (const preset of presets) {
-    await openPlayground(page, `/playground/#p=${preset.id}`);
+    await page.getByLabel("Preset").selectOption(preset.id);
+    await expect(page.getByLabel("Database"), preset.id).toHaveValue(preset.database);
     expect(await run(page), preset.id).toBe("done");
     const lists = timeline(page).getByRole("listbox");
     await expect(lists, preset.id).toHaveCount(preset.database === "compare" ? 2 : 1);
     for (const list of await lists.all()) {
       const count = await list.getByRole("option").count();
-      expect(count, preset.id).toBeGreaterThan(1);
+      // A preset whose adapter is refused before any Lucia call has the end of the run only.
+      expect(count, preset.id).toBeGreaterThan(0);
       await list.selectOption(String(count - 1));
       await expect(list.locator("xpath=ancestor::div[@class='pg-timeline']").locator(".pg-timeline-summary"), preset.id).toHaveText(new RegExp(`Step ${count} of ${count}: end of run`));
     }

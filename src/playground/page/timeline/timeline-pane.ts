@@ -51,7 +51,8 @@ function renderTimeline({ label, record }: TimelineRun): HTMLElement {
   const list = document.createElement("select");
   list.id = `${idPrefix}-steps`;
   list.className = "pg-timeline-steps";
-  list.size = Math.min(steps.length, 6);
+  // At least 2: a select of size 1 is a drop-down, not a list the arrow keys step through.
+  list.size = Math.max(2, Math.min(steps.length, 6));
   for (const [index, step] of steps.entries()) {
     const option = document.createElement("option");
     option.value = String(index);
