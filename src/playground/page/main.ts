@@ -95,7 +95,14 @@ let editorsView: EditorsView | undefined;
 function mountEditors(readerWaits = true): Promise<EditorsView> {
   mountedEditors ??= import("./editors-ui.ts").then(
     ({ mountEditors: mount }) => {
-      editorsView = mount({ precompiled, playground, tools, doctor, handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }) });
+      editorsView = mount({
+        precompiled,
+        playground,
+        tools,
+        doctor,
+        handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }),
+        alsoNeeded: loadTimeline(),
+      });
       resolveMounted(editorsView);
       return editorsView;
     },
@@ -239,6 +246,14 @@ const queries: Record<Database, QueriesPane> = {
 };
 const tables = new TablesPane(pageElement("pg-tables"));
 const timeline = pageElement("pg-timeline");
+/** The Timeline's module: at a run's end, or with the editors (so it is in before the page is used offline). */
+let timelineModule: Promise<typeof import("./timeline/timeline-pane.ts")> | undefined;
+function loadTimeline() {
+  return (timelineModule ??= import("./timeline/timeline-pane.ts").catch((error: unknown) => {
+    timelineModule = undefined;
+    throw error;
+  }));
+}
 /** What the Timeline region shows once the run has ended (its module loads then). */
 let records = new Map<Database, RunRecord>();
 const recordOf = (database: Database) => records.get(database) ?? records.set(database, { queries: [], steps: [] }).get(database)!;
@@ -297,7 +312,7 @@ playground.on("tables", ({ database, tables: rows }) => {
 });
 playground.on("run-end", ({ run: number }) => {
   const ran = [...records].map(([database, record]) => ({ label: source(database), record }));
-  import("./timeline/timeline-pane.ts").then(({ showTimelines }) =>
+  loadTimeline().then(({ showTimelines }) =>
     // After the panes' own work, and only if no other run has started meanwhile.
     queue.push(() => {
       if (latestRun !== number) return;
