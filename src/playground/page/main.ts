@@ -292,7 +292,11 @@ playground.on("query", ({ database, query }) => {
   recordOf(database).queries.push(query);
   queue.push(() => queries[database].add(query));
 });
-playground.on("step", ({ database, step }) => recordOf(database).steps.push(step));
+playground.on("step", ({ database, step }) => {
+  recordOf(database).steps.push(step);
+  // After the first result, so it takes nothing from it; in by the run's end, so the panel settles with the rest.
+  loadTimeline().catch(() => {});
+});
 playground.on("calls", ({ database, total, recorded }) => (recordOf(database).calls = { total, recorded }));
 playground.on("console", ({ database, level, text, line }) =>
   queue.push(() => {
