@@ -57,8 +57,11 @@ export interface Ping {
 
 export type PageToCodeWorker = RunRequest | Ping;
 
-/** At most this many console lines (and unhandled errors) and statements of one run reach the page. */
-export const outputLimits = { lines: 1000, statements: 2000 } as const;
+/**
+ * At most this many console lines (and unhandled errors), statements and timeline steps of one
+ * run reach the page, and the steps' tables at most `snapshotCells` cells in all.
+ */
+export const outputLimits = { lines: 1000, statements: 2000, steps: 200, snapshotCells: 200_000 } as const;
 
 /** How much a run has produced so far; the page shows what it was sent and counts the rest. */
 export interface RunCounts {
@@ -79,6 +82,8 @@ export interface QueryItem {
   adapterMethod: string | null;
   /** The Lucia API call around it, e.g. `validateSession`. */
   luciaMethod: string | null;
+  /** Which outermost Lucia call of the run that was (1, 2, …; see `RunStep.call`). */
+  luciaCall: number | null;
   error?: string;
 }
 
@@ -100,6 +105,17 @@ export interface TableRows {
   rows: string[][];
 }
 
+/** The tables as one outermost Lucia call left them, read as it settled (the timeline's step). */
+export interface RunStep {
+  /** 1-based, in the order the calls began (`QueryItem.luciaCall`). */
+  call: number;
+  luciaMethod: string;
+  outcome: "ok" | "error";
+  /** The 1-based numbers of its first and last statement, if it sent any. */
+  statements: { first: number; last: number } | null;
+  tables: TableRows[];
+}
+
 export type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
 
 export type CodeWorkerToPage =
@@ -109,6 +125,9 @@ export type CodeWorkerToPage =
   | { type: "query"; query: QueryItem }
   | { type: "console"; level: ConsoleLevel; text: string; line?: number }
   | { type: "error"; error: ThrownError; unhandled: boolean }
+  | { type: "step"; step: RunStep }
+  /** Sent before `tables`: how many outermost Lucia calls the run made, of which `recorded` became steps. */
+  | { type: "calls"; total: number; recorded: number }
   | { type: "tables"; tables: TableRows[] }
   /** `pending`: Prisma queries still unsettled when the code returned (a missing `await`); they were not run. */
   | ({ type: "done"; durationMs: number; pending: number } & RunCounts);
@@ -119,6 +138,8 @@ export type CodeWorkerToPage =
 
 /** The call a run's code worker makes on its session as the code ends: what it left open is rolled back, and the tables are read. */
 export const endRunCall = "endRun";
+/** The call that reads the tables as the run's connection sees them now (after each Lucia call), ending nothing. */
+export const readTablesCall = "readTables";
 
 export type PageToDatabase =
   | { type: "start"; requestId: number; files: Pick<PostgresqlFiles, "pglite" | "fsBundle" | "cluster"> }

@@ -9,7 +9,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "@lucia-prisma/adapter-pglite";
 import { applyMigrationScript, migrationScript, type WasmSource } from "@lucia-prisma/client-from-schema";
-import { endRunCall, type TableRows } from "../protocol.ts";
+import { endRunCall, readTablesCall, type TableRows } from "../protocol.ts";
 import { displayValue, quoteIdentifier } from "../table-values.ts";
 import { serveDriverAdapter, type ServedAdapter } from "../remote-adapter/server.ts";
 import { clusterFingerprint } from "./cluster-fingerprint.ts";
@@ -72,6 +72,8 @@ export class PostgresqlSessions {
       served = serveDriverAdapter(port, {
         factory: (emit) => new PrismaPGlite(db, { onQuery: emit }),
         extras: {
+          // PGlite is one connection: this reads what the run sees, inside a transaction it left open too.
+          [readTablesCall]: () => readTables(db),
           [endRunCall]: async () => {
             await served?.rollBackOpenTransactions();
             return readTables(db);

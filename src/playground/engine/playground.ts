@@ -8,7 +8,7 @@
  */
 import type { Precompiled } from "../build/precompile-plugin.ts";
 import { compileKey, databaseLabel, databasesOf, datasourceProvider, withBrowserProvider, type Database, type DatabaseChoice } from "../database.ts";
-import type { CompileFailure, CompileOutcome, CompileSuccess, ConsoleLevel, PostgresqlFiles, QueryItem, TableRows, ThrownError } from "../protocol.ts";
+import type { CompileFailure, CompileOutcome, CompileSuccess, ConsoleLevel, PostgresqlFiles, QueryItem, RunStep, TableRows, ThrownError } from "../protocol.ts";
 import type { PlaygroundState } from "../presets.ts";
 import { CodeRunner, type CodeWorkerSetup, type RunEnd, type RunLimits } from "./code-runner.ts";
 import { DatabaseClient, type Session } from "./database-client.ts";
@@ -64,6 +64,10 @@ export interface PlaygroundEvents {
   query: { database: Database; query: QueryItem };
   console: { database: Database; level: ConsoleLevel; text: string; line?: number };
   error: { database: Database; error: ThrownError; unhandled: boolean };
+  /** An outermost Lucia call settled: the tables as it left them (the timeline's step). */
+  step: { database: Database; step: RunStep };
+  /** Before `tables`: how many outermost Lucia calls the run made, and how many became steps. */
+  calls: { database: Database; total: number; recorded: number };
   tables: { database: Database; tables: TableRows[] };
   /** One database's run ended; its counts say how much output it made (the page shows the first ones). */
   "database-end": { database: Database; end: RunEnd };
@@ -378,6 +382,12 @@ export function createPlayground(options: PlaygroundOptions) {
               break;
             case "error":
               emit("error", { database, error: message.error, unhandled: message.unhandled });
+              break;
+            case "step":
+              emit("step", { database, step: message.step });
+              break;
+            case "calls":
+              emit("calls", { database, total: message.total, recorded: message.recorded });
               break;
             case "tables":
               emit("tables", { database, tables: message.tables });

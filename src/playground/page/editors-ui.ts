@@ -25,6 +25,8 @@ export interface MountOptions {
   doctor: SchemaDoctor;
   /** Removes the previews, saying what each editor takes over from its preview. */
   handOver(): Record<"schema" | "code", HandOver>;
+  /** More of the page's lazy modules (the Timeline's) that must be in before the page works offline. */
+  alsoNeeded?: Promise<unknown>;
 }
 
 /** What the rest of the page asks of the editors. */
@@ -36,7 +38,7 @@ export interface EditorsView {
   replaceCode(code: string): void;
 }
 
-export function mountEditors({ precompiled, playground, tools, doctor, handOver }: MountOptions): EditorsView {
+export function mountEditors({ precompiled, playground, tools, doctor, handOver, alsoNeeded }: MountOptions): EditorsView {
   const setStatus = (text: string) => (pageElement("pg-status").textContent = text);
   const previews = handOver();
   const editors = createEditors({ schema: pageElement("pg-schema-editor"), code: pageElement("pg-code-editor") }, playground.state, tools);
@@ -161,7 +163,7 @@ export function mountEditors({ precompiled, playground, tools, doctor, handOver 
     // The editors' icon font and the SQL grammar load on first use otherwise, which could be
     // after going offline.
     const preloads = [document.fonts.load("16px codicon"), monaco.editor.colorize("SELECT 1", "sql", {})];
-    Promise.all([tools.ready, enableTypeScript(editors, clientTypes), ...preloads]).then(
+    Promise.all([tools.ready, enableTypeScript(editors, clientTypes), ...preloads, alsoNeeded]).then(
       () => {
         // Everything the playground needs is here: it works offline from now on (tests wait for this).
         pageElement("playground").dataset["complete"] = "";

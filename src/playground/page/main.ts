@@ -28,6 +28,7 @@ import { PreviewEditor } from "./preview-editor.ts";
 import { canPrefetch, whenIdle } from "./loading-policy.ts";
 import { recordRuns } from "../project/run-record.ts";
 import type { EditorsView } from "./editors-ui.ts";
+import type { RunRecord } from "./timeline/steps.ts";
 
 // What a run needs (the code worker, Prisma's query compiler, sql.js: about 1.2 MB compressed)
 // is fetched once the page has painted, so it never delays the first paint.
@@ -111,7 +112,14 @@ let editorsView: EditorsView | undefined;
 function mountEditors(readerWaits = true): Promise<EditorsView> {
   mountedEditors ??= import("./editors-ui.ts").then(
     ({ mountEditors: mount }) => {
-      editorsView = mount({ precompiled, playground, tools, doctor, handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }) });
+      editorsView = mount({
+        precompiled,
+        playground,
+        tools,
+        doctor,
+        handOver: () => ({ schema: previews.schema.handOver(), code: previews.code.handOver() }),
+        alsoNeeded: loadTimeline(),
+      });
       resolveMounted(editorsView);
       return editorsView;
     },
@@ -264,12 +272,28 @@ const queries: Record<Database, QueriesPane> = {
   postgresql: new QueriesPane(pageElement<HTMLOListElement>("pg-queries-postgresql"), pageElement("pg-queries-postgresql-count"), highlight),
 };
 const tables = new TablesPane(pageElement("pg-tables"));
+const timeline = pageElement("pg-timeline");
+/** The Timeline's module: at a run's end, or with the editors (so it is in before the page is used offline). */
+let timelineModule: Promise<typeof import("./timeline/timeline-pane.ts")> | undefined;
+function loadTimeline() {
+  return (timelineModule ??= import("./timeline/timeline-pane.ts").catch((error: unknown) => {
+    timelineModule = undefined;
+    throw error;
+  }));
+}
+/** What the Timeline region shows once the run has ended (its module loads then). */
+let records = new Map<Database, RunRecord>();
+const recordOf = (database: Database) => records.get(database) ?? records.set(database, { queries: [], steps: [] }).get(database)!;
 let comparing = false;
 const source = (database: Database | undefined) => (comparing && database !== undefined ? databaseLabel[database] : undefined);
 let firstQuery = true;
 
-playground.on("run-start", ({ comparing: both }) => {
+let latestRun = 0;
+playground.on("run-start", ({ run: number, comparing: both }) => {
+  latestRun = number;
   comparing = both;
+  records = new Map();
+  timeline.textContent = "The timeline shows once the run has ended.";
   queue.clear();
   for (const pane of Object.values(queries)) pane.clear();
   output.clear();
@@ -292,8 +316,15 @@ playground.on("query", ({ database, query }) => {
     firstQuery = false;
     performance.mark("playground:first-query");
   }
+  recordOf(database).queries.push(query);
   queue.push(() => queries[database].add(query));
 });
+playground.on("step", ({ database, step }) => {
+  recordOf(database).steps.push(step);
+  // After the first result, so it takes nothing from it; in by the run's end, so the panel settles with the rest.
+  loadTimeline().catch(() => {});
+});
+playground.on("calls", ({ database, total, recorded }) => (recordOf(database).calls = { total, recorded }));
 playground.on("console", ({ database, level, text, line }) =>
   queue.push(() => {
     output.setSource(source(database));
@@ -306,7 +337,22 @@ playground.on("error", ({ database, error, unhandled }) =>
     output.error(error, unhandled);
   }),
 );
-playground.on("tables", ({ database, tables: rows }) => queue.push(() => tables.show(rows, source(database))));
+playground.on("tables", ({ database, tables: rows }) => {
+  recordOf(database).tables = rows;
+  queue.push(() => tables.show(rows, source(database)));
+});
+playground.on("run-end", ({ run: number }) => {
+  const ran = [...records].map(([database, record]) => ({ label: source(database), record }));
+  loadTimeline().then(({ showTimelines }) =>
+    // After the panes' own work, and only if no other run has started meanwhile.
+    queue.push(() => {
+      if (latestRun !== number) return;
+      if (ran.length > 0) showTimelines(timeline, ran);
+      else timeline.textContent = "Nothing ran, so there is no timeline.";
+    }),
+    (error: unknown) => (timeline.textContent = `The timeline could not load: ${error instanceof Error ? error.message : String(error)}`),
+  );
+});
 playground.on("database-end", ({ database, end }) =>
   queue.push(() => {
     queries[database].end(end.statements);

@@ -10,7 +10,7 @@ import type { SqlJsStatic } from "sql.js";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaSqlJs, type QueryEvent } from "@lucia-prisma/adapter-sqljs";
 import { applyMigrationScript } from "@lucia-prisma/client-from-schema";
-import { endRunCall, type TableRows } from "../protocol.ts";
+import { endRunCall, readTablesCall, type TableRows } from "../protocol.ts";
 import { PortAdapterFactory } from "../remote-adapter/client.ts";
 import { displayValue, quoteIdentifier } from "../table-values.ts";
 import { fenceable } from "./fence.ts";
@@ -20,6 +20,8 @@ export interface RunDatabase {
   factory: SqlDriverAdapterFactory;
   /** The message of the error a statement sent after `end()` fails with. */
   fenceReason: string;
+  /** Reads every table as the run's connection sees it now (after each Lucia call, for the timeline). */
+  readTables(): TableRows[] | Promise<TableRows[]>;
   /** Ends the run's use of the database and reads its tables. */
   end(): Promise<TableRows[]>;
 }
@@ -34,7 +36,13 @@ const fenceReason = "This run's code had returned: a statement it sent afterward
 const breathe = (() => {
   const channel = new MessageChannel();
   const waiting: (() => void)[] = [];
-  channel.port1.onmessage = () => waiting.shift()?.();
+  // In Node (the tests) a port that listens keeps the process alive: only while a turn is awaited.
+  const hold = (held: boolean) => (Reflect.get(channel.port1, held ? "ref" : "unref") as (() => void) | undefined)?.call(channel.port1);
+  channel.port1.onmessage = () => {
+    waiting.shift()?.();
+    if (waiting.length === 0) hold(false);
+  };
+  hold(false);
   const post = channel.port2.postMessage.bind(channel.port2);
   const now = performance.now.bind(performance);
   let lastTurn = now();
@@ -42,6 +50,7 @@ const breathe = (() => {
     if (now() - lastTurn < 50) return;
     await new Promise<void>((resolve) => {
       waiting.push(resolve);
+      hold(true);
       post(null);
     });
     lastTurn = now();
@@ -55,6 +64,7 @@ export async function openSqlite(sqlJs: SqlJsStatic, migrationScript: string, on
   return {
     factory: fenced.factory,
     fenceReason,
+    readTables: () => readSqliteTables(database),
     async end() {
       fenced.fence();
       try {
@@ -77,6 +87,7 @@ export function openPostgresqlSession(port: MessagePort, onQuery: (event: QueryE
   return {
     factory: fenced.factory,
     fenceReason,
+    readTables: () => remote.extra<TableRows[]>(readTablesCall),
     async end() {
       fenced.fence();
       return remote.extra<TableRows[]>(endRunCall);

@@ -21,6 +21,7 @@ import { formatConsoleArguments } from "./inspect.ts";
 import { createRunModules } from "./modules.ts";
 import { openPostgresqlSession, openSqlite, type RunDatabase } from "./run-database.ts";
 import { describeError, importProgram } from "./run.ts";
+import { StepRecorder } from "./step-recorder.ts";
 
 // Kept before the reader's code can replace them.
 const now = performance.now.bind(performance);
@@ -142,14 +143,19 @@ type Main = (require: (specifier: string) => unknown, exports: object, module: {
 
 async function runOnce(context: Context, request: RunRequest): Promise<void> {
   const started = now();
-  const tracker = new CallTracker();
+  let database: RunDatabase | undefined;
+  const steps = new StepRecorder(
+    () => database?.readTables() ?? [],
+    (step) => send({ type: "step", step }),
+  );
+  const tracker = new CallTracker({ calledByReader, onSettled: (call) => steps.settled(call) });
   const onQuery = (event: QueryEvent) => {
     if (run.over) return;
     counts.statements += 1;
+    steps.statement(tracker.luciaCall, counts.statements);
     if (counts.statements <= outputLimits.statements) send({ type: "query", query: queryItem(event, tracker) });
   };
   const clients: PendingQueries[] = [];
-  let database: RunDatabase | undefined;
   try {
     database = await openDatabase(context, request, onQuery);
     run.fenceReasons.push(database.fenceReason);
@@ -166,10 +172,12 @@ async function runOnce(context: Context, request: RunRequest): Promise<void> {
     if (takeLine()) send({ type: "error", error: describeError(error, run.moduleUrl), unhandled: false });
   }
   const pending = clients.reduce((sum, client) => sum + client.pending, 0);
+  steps.stop();
   const ending = database?.end();
   // One task later: rejections the code left unhandled as it returned are reported first.
   await new Promise((resolve) => setTimeout(resolve, 0));
   run.over = true;
+  send({ type: "calls", total: tracker.calls, recorded: steps.recorded });
   if (ending !== undefined) {
     try {
       send({ type: "tables", tables: await ending });
@@ -192,6 +200,15 @@ async function openDatabase(context: Context, request: RunRequest, onQuery: (eve
   return session;
 }
 
+/**
+ * A Lucia call made while another runs is a call of its own when the reader's code made it (its
+ * direct caller, the stack's second frame, is in the reader's module), not Lucia calling itself.
+ */
+function calledByReader(stack: string | undefined): boolean {
+  const caller = stack?.split("\n").filter((line) => line.trimStart().startsWith("at "))[1];
+  return run.moduleUrl !== undefined && caller !== undefined && caller.includes(run.moduleUrl);
+}
+
 function queryItem(event: QueryEvent, tracker: CallTracker) {
   return {
     sql: event.sql,
@@ -201,6 +218,7 @@ function queryItem(event: QueryEvent, tracker: CallTracker) {
     ...(event.transactionBoundary === undefined ? {} : { transactionBoundary: event.transactionBoundary }),
     adapterMethod: tracker.adapterMethod,
     luciaMethod: tracker.luciaMethod,
+    luciaCall: tracker.luciaCall,
     ...(event.error ? { error: event.error.kind ? `${event.error.kind}: ${event.error.message}` : event.error.message } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { createClient, loadSchemaCompiler, type CompiledSchema, type RuntimePris
 import { nodeWasmSource } from "@lucia-prisma/client-from-schema/node";
 import { clusterSnapshot } from "../build/cluster-snapshot.ts";
 import { PostgresqlSessions } from "../database/sessions.ts";
-import { endRunCall, type TableRows } from "../protocol.ts";
+import { endRunCall, readTablesCall, type TableRows } from "../protocol.ts";
 import { PortAdapterFactory } from "../remote-adapter/client.ts";
 
 const wasm = nodeWasmSource();
@@ -35,13 +35,13 @@ before(async () => {
 });
 
 /** One run: a session, a client over it as the code worker makes one, then the end of the run. */
-async function inSession<T>(work: (client: RuntimePrismaClient) => Promise<T>): Promise<{ result: T; tables: TableRows[] }> {
+async function inSession<T>(work: (client: RuntimePrismaClient, adapter: PortAdapterFactory) => Promise<T>): Promise<{ result: T; tables: TableRows[] }> {
   const { port1, port2 } = new MessageChannel();
   const session = await sessions.open(port1, script);
   const adapter = new PortAdapterFactory(port2, { provider: "postgres", adapterName: "@lucia-prisma/adapter-pglite" });
   const client = createClient(schema, wasm, { adapter });
   try {
-    const result = await work(client);
+    const result = await work(client, adapter);
     return { result, tables: await adapter.extra<TableRows[]>(endRunCall) };
   } finally {
     await session.close();
@@ -91,6 +91,29 @@ describe("PostgreSQL sessions", () => {
     assert.deepEqual(tables.find((table) => table.name === "User")?.rows, []);
     const { result } = await inSession((client) => user(client).count());
     assert.equal(result, 0);
+  });
+
+  test("the timeline's read, mid-run, sees what the run's connection sees (an open transaction's rows too) and ends nothing", async () => {
+    const { result, tables } = await inSession(async (client, adapter) => {
+      const readUsers = async () => (await adapter.extra<TableRows[]>(readTablesCall)).find((table) => table.name === "User")?.rows;
+      await user(client).create({ data: { id: "committed" } });
+      const afterCommit = await readUsers();
+      let inside!: () => void;
+      let finish!: () => void;
+      const reached = new Promise<void>((resolve) => (inside = resolve));
+      const transaction = client.$transaction(async (tx: RuntimePrismaClient) => {
+        await user(tx).create({ data: { id: "in-transaction" } });
+        inside();
+        await new Promise<void>((resolve) => (finish = resolve));
+      });
+      await reached;
+      const inTransaction = await readUsers();
+      finish();
+      await transaction;
+      return { afterCommit, inTransaction, count: await user(client).count() };
+    });
+    assert.deepEqual(result, { afterCommit: [['"committed"']], inTransaction: [['"committed"'], ['"in-transaction"']], count: 2 });
+    assert.equal(tables.find((table) => table.name === "User")?.rows.length, 2);
   });
 
   test("ordinary runs, one after another, leave the cluster as it was: PostgreSQL is not started again", async () => {

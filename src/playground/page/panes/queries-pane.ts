@@ -1,10 +1,13 @@
 /**
  * The Queries region: one list item per SQL statement, added while the run goes, with the Lucia
  * call and adapter method that sent it, its arguments, its duration, and a bracket around the
- * statements of one transaction (as the driver adapter marked them). SQL is highlighted a few
- * statements at a time, so a long list never holds the page up.
+ * statements of one transaction (as the driver adapter marked them). Statements are grouped under
+ * the Lucia call that sent them (`query-groups.ts`): the first of each group carries the group's
+ * heading, so the list stays one list of statements. SQL is highlighted a few statements at a
+ * time, so a long list never holds the page up.
  */
 import type { QueryItem } from "../../protocol.ts";
+import { groupTitle, sameGroup } from "./query-groups.ts";
 
 export type Highlight = (sql: string) => Promise<string>;
 
@@ -14,6 +17,8 @@ export class QueriesPane {
   readonly #highlight: Highlight;
   readonly #more: HTMLElement;
   #count = 0;
+  #previous: QueryItem | undefined;
+  #group: { count: number; element: HTMLElement; title: string } | undefined;
   /** Statements waiting for their highlighting, oldest first. */
   readonly #toHighlight: { sql: string; element: HTMLElement }[] = [];
   #highlighting = false;
@@ -31,6 +36,8 @@ export class QueriesPane {
   clear(): void {
     this.#list.replaceChildren();
     this.#count = 0;
+    this.#previous = undefined;
+    this.#group = undefined;
     this.#toHighlight.length = 0;
     this.#summary.textContent = "";
     this.#more.hidden = true;
@@ -52,6 +59,17 @@ export class QueriesPane {
       item.dataset["transaction"] = query.transactionBoundary === "begin" ? "start" : query.transactionBoundary === "end" ? "end" : "inside";
     }
     if (query.error !== undefined) item.dataset["failed"] = "";
+    if (!sameGroup(this.#previous, query)) {
+      const heading = document.createElement("h4");
+      heading.className = "pg-query-group";
+      item.dataset["groupStart"] = "";
+      this.#group = { count: 0, element: heading, title: groupTitle(query) };
+      item.append(heading);
+    }
+    this.#previous = query;
+    const group = this.#group!;
+    group.count += 1;
+    group.element.textContent = `${group.title} · ${statements(group.count)}`;
 
     const head = document.createElement("div");
     head.className = "pg-query-head";
