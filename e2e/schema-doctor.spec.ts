@@ -113,6 +113,43 @@ test.describe("a wrong model name", () => {
   });
 });
 
+test("each finding's marker starts at the model or field it is about", async ({ page }) => {
+  await openPlayground(page, await permalink({ schema: brokenSchema }));
+  await waitForEditors(page);
+  await expect(page.locator("#pg-schema-editor").locator(".squiggly-error, .squiggly-warning")).toHaveCount(5, { timeout: 15_000 });
+  const schema = page.getByRole("textbox", { name: "Prisma schema" });
+  const caret = "¤";
+  const found: [string, string][] = [];
+  for (let index = 0; index < 5; index++) {
+    await schema.focus();
+    await page.keyboard.press("ControlOrMeta+Home");
+    // F8 with the widget open goes on to the next marker; index + 1 presses reach this one.
+    for (let press = 0; press <= index; press++) {
+      await page.keyboard.press("F8");
+      await expect(page.locator(".marker-widget")).toBeVisible();
+    }
+    const message = (await page.locator(".marker-widget").innerText()).trim().split("\n")[0]!;
+    await page.keyboard.press("Escape");
+    // A character typed at the caret F8 left there shows, in the address bar's state, where the marker starts.
+    await page.keyboard.type(caret);
+    let marked = "";
+    await expect
+      .poll(async () => (marked = (await stateOf(page))?.schema.split("\n").find((line) => line.includes(caret)) ?? ""))
+      .not.toBe("");
+    found.push([message, marked.trim().replace(/\s+/g, " ")]);
+    await page.keyboard.press("ControlOrMeta+Z");
+    await expect.poll(async () => (await stateOf(page))?.schema ?? caret).not.toContain(caret);
+  }
+  // Monaco goes through errors first, then warnings, each in the order of the text.
+  expect(found.map(([message, line]) => [message.split(" ").slice(0, 3).join(" "), line])).toEqual([
+    ["Model Session lacks", "model ¤Session {"],
+    ["Key.hashed_password is required,", "¤hashed_password String"],
+    ["Session.active_expires is an", "¤active_expires Int"],
+    ["Session.user has onDelete:", "¤user User @relation(references: [id], fields: [user_id])"],
+    ["Model Key has", "¤user_id String"],
+  ]);
+});
+
 test("applying every quick fix to a broken schema gives one that runs the default preset's flow", async ({ page }) => {
   // A dozen rounds of edit, check and re-check: slower than most tests on a busy machine.
   test.slow();

@@ -8,7 +8,7 @@ import type { QueryItem } from "../../protocol.ts";
 
 export type GroupedQuery = Pick<QueryItem, "luciaCall" | "luciaMethod">;
 
-export const outsideLuciaTitle = "direct Prisma call";
+const outsideLuciaTitle = "direct Prisma call";
 
 export function groupTitle(query: GroupedQuery): string {
   return query.luciaCall === null || query.luciaMethod === null ? outsideLuciaTitle : query.luciaMethod;
