@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { decodeState } from "../src/playground/engine/url-state.ts";
-import { defaultPreset, openPlayground, openThenGoOffline, seriousViolations, output, permalink, presets, queries, queriesOn, replaceEditorText, run, tables, waitForEditors } from "./playground.ts";
+import { defaultPreset, openPlayground, openThenGoOffline, seriousViolations, output, permalink, postgresqlReady, presets, queries, queriesOn, replaceEditorText, run, tables, waitForEditors } from "./playground.ts";
 import { chooseTheme, watchForErrors } from "./site.ts";
 
 const postgresqlFiles = /pglite|initdb|postgresql/;
@@ -20,11 +20,6 @@ test.beforeEach(({ page }) => {
 test.afterEach(() => {
   expect(errors).toEqual([]);
 });
-
-/** Waits until PostgreSQL has started in the runner. */
-async function postgresqlReady(page: Page): Promise<void> {
-  await expect(page.locator('#playground[data-postgresql="ready"]')).toBeAttached({ timeout: 60_000 });
-}
 
 test("a reader who stays on SQLite downloads nothing of PostgreSQL", async ({ page }) => {
   const requested: string[] = [];

@@ -49,6 +49,11 @@ export async function openThenGoOffline(page: Page, context: BrowserContext, pat
   await context.setOffline(true);
 }
 
+/** Waits until PostgreSQL has started in the page's runner (it loads and starts in each new page: seconds). */
+export async function postgresqlReady(page: Page): Promise<void> {
+  await expect(page.locator('#playground[data-postgresql="ready"]')).toBeAttached({ timeout: 60_000 });
+}
+
 /** Waits until Monaco has taken the previews' place (by itself once the page is idle, on a desktop). */
 export async function waitForEditors(page: Page): Promise<void> {
   await expect(page.locator("#pg-schema-editor .monaco-editor")).toBeAttached({ timeout: 20_000 });

@@ -4,7 +4,7 @@
  * marked out of date while Prisma rejects it, and accessible in both themes.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { openPlayground, presets, replaceEditorText, seriousViolations, waitForEditors, type PresetText } from "./playground.ts";
+import { openPlayground, postgresqlReady, presets, replaceEditorText, seriousViolations, waitForEditors, type PresetText } from "./playground.ts";
 import { chooseTheme, watchForErrors } from "./site.ts";
 
 let errors: string[];
@@ -70,7 +70,7 @@ test("every preset, on SQLite and on PostgreSQL: its models, their roles and the
     await expectPresetDrawn(page, preset, "postgresql");
   }
   // Let PostgreSQL finish starting, so no request is cut off when the page closes.
-  await expect(page.locator('#playground[data-postgresql="ready"]')).toBeAttached({ timeout: 60_000 });
+  await postgresqlReady(page);
 });
 
 test("an edit redraws it; a schema Prisma rejects leaves the last diagram, marked out of date", async ({ page }) => {

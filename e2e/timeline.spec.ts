@@ -4,7 +4,7 @@
  * current step announced, and the last step matching the Tables region for every preset.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { openPlayground, presets, run, seriousViolations, tables, waitForEditors } from "./playground.ts";
+import { openPlayground, postgresqlReady, presets, run, seriousViolations, tables, waitForEditors } from "./playground.ts";
 import { chooseTheme, watchForErrors } from "./site.ts";
 
 // PostgreSQL loads and starts in each new page: seconds, more on a busy machine.
@@ -41,7 +41,7 @@ function tableTexts(region: Locator, { timelineStep }: { timelineStep: boolean }
 
 async function choosePostgresql(page: Page): Promise<void> {
   await page.getByLabel("Database").selectOption("postgresql");
-  await expect(page.locator('#playground[data-postgresql="ready"]')).toBeAttached({ timeout: 60_000 });
+  await postgresqlReady(page);
 }
 
 for (const database of ["sqlite", "postgresql"] as const) {
@@ -103,7 +103,7 @@ test("every preset on both databases: a timeline each, whose last step matches t
     await expect(page.getByLabel("Database"), preset.id).toHaveValue(preset.database);
     // Compare mode runs the preset on SQLite and PostgreSQL side by side.
     await page.getByLabel("Database").selectOption("compare");
-    await expect(page.locator('#playground[data-postgresql="ready"]')).toBeAttached({ timeout: 60_000 });
+    await postgresqlReady(page);
     expect(await run(page), preset.id).toBe("done");
     const lists = timeline(page).getByRole("listbox");
     await expect(lists, preset.id).toHaveCount(2);

@@ -126,8 +126,8 @@ export type CodeWorkerToPage =
   | { type: "console"; level: ConsoleLevel; text: string; line?: number }
   | { type: "error"; error: ThrownError; unhandled: boolean }
   | { type: "step"; step: RunStep }
-  /** Sent before `tables`: how many outermost Lucia calls the run made, of which `recorded` became steps. */
-  | { type: "calls"; total: number; recorded: number }
+  /** Sent before `tables`: how many outermost Lucia calls the run made (the steps are the first of them). */
+  | { type: "calls"; total: number }
   | { type: "tables"; tables: TableRows[] }
   /** `pending`: Prisma queries still unsettled when the code returned (a missing `await`); they were not run. */
   | ({ type: "done"; durationMs: number; pending: number } & RunCounts);

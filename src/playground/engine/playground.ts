@@ -66,8 +66,8 @@ export interface PlaygroundEvents {
   error: { database: Database; error: ThrownError; unhandled: boolean };
   /** An outermost Lucia call settled: the tables as it left them (the timeline's step). */
   step: { database: Database; step: RunStep };
-  /** Before `tables`: how many outermost Lucia calls the run made, and how many became steps. */
-  calls: { database: Database; total: number; recorded: number };
+  /** Before `tables`: how many outermost Lucia calls the run made. */
+  calls: { database: Database; total: number };
   tables: { database: Database; tables: TableRows[] };
   /** One database's run ended; its counts say how much output it made (the page shows the first ones). */
   "database-end": { database: Database; end: RunEnd };
@@ -387,7 +387,7 @@ export function createPlayground(options: PlaygroundOptions) {
               emit("step", { database, step: message.step });
               break;
             case "calls":
-              emit("calls", { database, total: message.total, recorded: message.recorded });
+              emit("calls", { database, total: message.total });
               break;
             case "tables":
               emit("tables", { database, tables: message.tables });

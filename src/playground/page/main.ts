@@ -324,7 +324,7 @@ playground.on("step", ({ database, step }) => {
   // After the first result, so it takes nothing from it; in by the run's end, so the panel settles with the rest.
   loadTimeline().catch(() => {});
 });
-playground.on("calls", ({ database, total, recorded }) => (recordOf(database).calls = { total, recorded }));
+playground.on("calls", ({ database, total }) => (recordOf(database).calls = total));
 playground.on("console", ({ database, level, text, line }) =>
   queue.push(() => {
     output.setSource(source(database));

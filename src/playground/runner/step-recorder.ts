@@ -21,10 +21,6 @@ export class StepRecorder {
     this.#send = send;
   }
 
-  get recorded(): number {
-    return this.#recorded;
-  }
-
   /** Statement `number` (1-based) was sent by outermost call `call`, if any. */
   statement(call: number | null, number: number): void {
     if (call === null || this.#full) return;

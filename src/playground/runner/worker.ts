@@ -177,7 +177,7 @@ async function runOnce(context: Context, request: RunRequest): Promise<void> {
   // One task later: rejections the code left unhandled as it returned are reported first.
   await new Promise((resolve) => setTimeout(resolve, 0));
   run.over = true;
-  send({ type: "calls", total: tracker.calls, recorded: steps.recorded });
+  send({ type: "calls", total: tracker.calls });
   if (ending !== undefined) {
     try {
       send({ type: "tables", tables: await ending });

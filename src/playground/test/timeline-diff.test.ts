@@ -87,7 +87,7 @@ test("the steps: each call's own statements, then the end of the run with the fi
       { call: 2, luciaMethod: "getUser", outcome: "error" as const, statements: { first: 2, last: 2 }, tables: [] },
       { call: 1, luciaMethod: "createUser", outcome: "ok" as const, statements: { first: 1, last: 3 }, tables: [users([["u1", "Ada"]])] },
     ],
-    calls: { total: 5, recorded: 2 },
+    calls: 5,
     tables: [users([])],
   };
   const steps = timelineSteps(record);

@@ -10,8 +10,8 @@ export interface RunRecord {
   /** The statements the page was sent, in order: statement n is `queries[n - 1]`. */
   queries: QueryItem[];
   steps: RunStep[];
-  /** From the `calls` message; undefined if the run was stopped first. */
-  calls?: { total: number; recorded: number };
+  /** How many outermost Lucia calls the run made (the `calls` message); undefined if it was stopped first. */
+  calls?: number;
   /** The tables after the run; undefined if it was stopped first. */
   tables?: TableRows[];
 }
@@ -47,5 +47,5 @@ export function timelineSteps(record: RunRecord): TimelineStep[] {
 
 /** How many outermost Lucia calls the timeline could not show. */
 export function unrecordedCalls(record: RunRecord): number {
-  return record.calls === undefined ? 0 : record.calls.total - record.steps.length;
+  return record.calls === undefined ? 0 : record.calls - record.steps.length;
 }

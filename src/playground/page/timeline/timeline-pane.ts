@@ -7,6 +7,7 @@
  * timeline for each.
  */
 import { describeChanges, diffTables, type TableDiff } from "./table-diff.ts";
+import { rowCount, tableElement, tableRow } from "../panes/table-element.ts";
 import { timelineSteps, unrecordedCalls, type RunRecord, type TimelineStep } from "./steps.ts";
 
 export interface TimelineRun {
@@ -139,52 +140,28 @@ function renderStep(step: TimelineStep, diffs: readonly TableDiff[], label: stri
 const marks = { inserted: "+ inserted", updated: "~ updated", deleted: "− deleted" } as const;
 
 function renderTable(diff: TableDiff, database: string | undefined): HTMLElement {
-  const wrapper = document.createElement("div");
-  wrapper.className = "pg-table";
-  wrapper.tabIndex = 0;
-  wrapper.setAttribute("role", "group");
-  wrapper.setAttribute("aria-label", database === undefined ? `Table ${diff.name} at this step` : `Table ${diff.name} at this step, ${database}`);
-  const table = document.createElement("table");
-  const caption = document.createElement("caption");
-  const count = diff.rows.length;
-  caption.textContent = `${diff.name} (${count} ${count === 1 ? "row" : "rows"}${diff.deleted.length > 0 ? `, ${diff.deleted.length} deleted` : ""})`;
+  const label = database === undefined ? `Table ${diff.name} at this step` : `Table ${diff.name} at this step, ${database}`;
+  const caption = `${diff.name} (${rowCount(diff.rows.length)}${diff.deleted.length > 0 ? `, ${diff.deleted.length} deleted` : ""})`;
   const columns = diff.columns.length > 0 ? diff.columns : diff.deletedColumns;
-  const head = document.createElement("thead");
-  const headRow = document.createElement("tr");
-  headRow.append(headerCell("change"), ...columns.map(headerCell));
-  head.append(headRow);
-  const body = document.createElement("tbody");
+  const { element, body } = tableElement(label, caption, ["change", ...columns]);
   for (const row of diff.rows) {
-    const element = rowElement(row.change === "unchanged" ? undefined : row.change, row.cells);
-    for (const index of row.changedColumns) element.cells[index + 1]?.setAttribute("data-changed", "");
-    body.append(element);
+    const rowElement = markedRow(row.change === "unchanged" ? undefined : row.change, row.cells);
+    for (const index of row.changedColumns) rowElement.cells[index + 1]?.setAttribute("data-changed", "");
+    body.append(rowElement);
   }
   // Deleted rows last, struck through, in the columns they had.
-  for (const cells of diff.deleted) body.append(rowElement("deleted", columns === diff.deletedColumns ? cells : alignCells(cells, diff.deletedColumns, columns)));
-  table.append(caption, head, body);
-  wrapper.append(table);
-  return wrapper;
+  for (const cells of diff.deleted) body.append(markedRow("deleted", columns === diff.deletedColumns ? cells : alignCells(cells, diff.deletedColumns, columns)));
+  return element;
 }
 
-function headerCell(text: string): HTMLTableCellElement {
-  const cell = document.createElement("th");
-  cell.scope = "col";
-  cell.textContent = text;
-  return cell;
-}
-
-function rowElement(change: keyof typeof marks | undefined, cells: readonly string[]): HTMLTableRowElement {
-  const row = document.createElement("tr");
+/** A row with its change said in words in the first cell. */
+function markedRow(change: keyof typeof marks | undefined, cells: readonly string[]): HTMLTableRowElement {
+  const row = tableRow(cells);
   if (change !== undefined) row.dataset["change"] = change;
   const mark = document.createElement("td");
   mark.className = "pg-change";
   mark.textContent = change === undefined ? "" : marks[change];
-  row.append(mark);
-  for (const value of cells) {
-    const cell = document.createElement("td");
-    cell.textContent = value;
-    row.append(cell);
-  }
+  row.prepend(mark);
   return row;
 }
 
